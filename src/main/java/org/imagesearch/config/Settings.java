@@ -1,0 +1,155 @@
+package org.imagesearch.config;
+
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every setting of the ingestion pipeline in one typed place. Each comes from a command-line option,
+ * else from the environment variable {@code IMAGE_SEARCH_<OPTION>}, else from the default below;
+ * the README's configuration table lists the same names.
+ */
+public record Settings(Kafka kafka, Database database, Model model, Loader loader, Job job) {
+
+    /** Kafka topics and consumer behaviour. */
+    public record Kafka(String bootstrapServers, String topic, String deadLetterTopic, String groupId,
+                        StartOffsets startOffsets) {}
+
+    /** Where the first run of a consumer group starts reading; later runs resume from committed offsets. */
+    public enum StartOffsets { COMMITTED, EARLIEST, LATEST }
+
+    /** PostgreSQL connection and the vector table. The password is never printed. */
+    public record Database(String jdbcUrl, String user, String password, TableSpec table) {
+        @Override
+        public String toString() {
+            return "Database[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=***, table=" + table + "]";
+        }
+    }
+
+    /** The TorchScript model file and the name recorded with every row it embeds. */
+    public record Model(Path path, String name) {}
+
+    /**
+     * Limits for reading images: where files may come from, how long and how much to fetch. Shipped to
+     * the Flink tasks, hence serializable (paths as strings).
+     */
+    public record Loader(List<String> fileRoots, Duration connectTimeout, Duration readTimeout, long maxBytes,
+                         long maxPixels) implements Serializable {}
+
+    /** Flink job shape: parallelism, checkpoints and JDBC batching. */
+    public record Job(int parallelism, Duration checkpointInterval, int sinkBatchSize, Duration sinkBatchInterval) {}
+
+    public static final Set<String> OPTIONS = new TreeSet<>(Arrays.asList(
+            "bootstrap-servers", "topic", "dead-letter-topic", "group-id", "start-offsets",
+            "jdbc-url", "db-user", "db-password", "table", "dimension", "distance", "hnsw-m", "hnsw-ef-construction",
+            "model", "model-name",
+            "file-roots", "http-connect-timeout-ms", "http-read-timeout-ms", "max-image-bytes", "max-pixels",
+            "parallelism", "checkpoint-interval-ms", "sink-batch-size", "sink-batch-interval-ms"));
+
+    public static Settings from(Options options) {
+        Kafka kafka = new Kafka(
+                options.get("bootstrap-servers", "localhost:9092"),
+                options.get("topic", "image-ingest"),
+                options.get("dead-letter-topic", "image-ingest-dlq"),
+                options.get("group-id", "image-search-ingest"),
+                StartOffsets.valueOf(options.get("start-offsets", "committed").toUpperCase()));
+        TableSpec table = new TableSpec(
+                options.get("table", "image_search"),
+                options.getInt("dimension", 1000),
+                DistanceMetric.parse(options.get("distance", "l2")),
+                options.getInt("hnsw-m", 16),
+                options.getInt("hnsw-ef-construction", 64));
+        Database database = new Database(
+                options.get("jdbc-url", "jdbc:postgresql://127.0.0.1:55432/imagesearch"),
+                options.get("db-user", "imagesearch"),
+                options.get("db-password", "imagesearch"),
+                table);
+        Path modelPath = Path.of(options.get("model", defaultModelPath().toString()));
+        Model model = new Model(modelPath, options.get("model-name", modelNameOf(modelPath)));
+        Loader loader = new Loader(
+                parseRoots(options.get("file-roots", "")),
+                Duration.ofMillis(options.getLong("http-connect-timeout-ms", 5_000)),
+                Duration.ofMillis(options.getLong("http-read-timeout-ms", 10_000)),
+                options.getLong("max-image-bytes", 20L * 1024 * 1024),
+                options.getLong("max-pixels", 40_000_000L));
+        Job job = new Job(
+                options.getInt("parallelism", Runtime.getRuntime().availableProcessors()),
+                Duration.ofMillis(options.getLong("checkpoint-interval-ms", 10_000)),
+                options.getInt("sink-batch-size", 100),
+                Duration.ofMillis(options.getLong("sink-batch-interval-ms", 500)));
+        return new Settings(kafka, database, model, loader, job).validated();
+    }
+
+    public Settings withKafka(Kafka newKafka) {
+        return new Settings(newKafka, database, model, loader, job);
+    }
+
+    public Settings withDatabase(Database newDatabase) {
+        return new Settings(kafka, newDatabase, model, loader, job);
+    }
+
+    public Settings withLoader(Loader newLoader) {
+        return new Settings(kafka, database, model, newLoader, job);
+    }
+
+    public Settings withJob(Job newJob) {
+        return new Settings(kafka, database, model, loader, newJob);
+    }
+
+    private Settings validated() {
+        if (job.parallelism() < 1) {
+            throw new IllegalArgumentException("--parallelism must be at least 1");
+        }
+        if (job.sinkBatchSize() < 1) {
+            throw new IllegalArgumentException("--sink-batch-size must be at least 1");
+        }
+        if (loader.maxBytes() < 1 || loader.maxPixels() < 1) {
+            throw new IllegalArgumentException("--max-image-bytes and --max-pixels must be positive");
+        }
+        return this;
+    }
+
+    /** The project folder: set by bin/image-search and the build, else the working directory. */
+    public static Path projectDir() {
+        String dir = System.getenv("IMAGE_SEARCH_PROJECT_DIR");
+        return Path.of(dir == null || dir.isEmpty() ? "." : dir).toAbsolutePath().normalize();
+    }
+
+    /** The shared models and data sets live beside the checkout, in {@code ../shared}. */
+    public static Path sharedDir() {
+        String dir = System.getenv("IMAGE_SEARCH_SHARED_DIR");
+        return dir == null || dir.isEmpty() ? projectDir().resolveSibling("shared") : Path.of(dir);
+    }
+
+    public static Path defaultModelPath() {
+        return sharedDir().resolve("models").resolve("squeezenet1_0.pt");
+    }
+
+    public static Path defaultDataset() {
+        return sharedDir().resolve("datasets").resolve("cifar-10-binary").resolve("train.bin");
+    }
+
+    static String modelNameOf(Path modelPath) {
+        String file = modelPath.getFileName().toString();
+        return file.endsWith(".pt") ? file.substring(0, file.length() - 3) : file;
+    }
+
+    private static List<String> parseRoots(String roots) {
+        return Arrays.stream(roots.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> Path.of(s).toAbsolutePath().normalize())
+                .peek(p -> {
+                    if (!Files.isDirectory(p)) {
+                        throw new IllegalArgumentException("--file-roots entry is not a folder: " + p);
+                    }
+                })
+                .map(Path::toString)
+                .toList();
+    }
+}

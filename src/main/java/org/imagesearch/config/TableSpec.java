@@ -1,0 +1,39 @@
+package org.imagesearch.config;
+
+import java.io.Serializable;
+import java.util.regex.Pattern;
+
+/**
+ * The vector table: name, vector dimension, distance and HNSW parameters. Validated on construction,
+ * because the name and numbers end up in DDL where parameters cannot be bound.
+ */
+public record TableSpec(String name, int dimension, DistanceMetric distance, int hnswM, int hnswEfConstruction)
+        implements Serializable {
+
+    /** Lower-case SQL identifier, short enough that derived index names stay under 63 bytes. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,47}");
+
+    public TableSpec {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "table name must match " + IDENTIFIER.pattern() + " (lower case, digits, underscore), got '" + name + "'");
+        }
+        if (dimension < 1 || dimension > 16_000) {
+            throw new IllegalArgumentException("dimension must be in 1..16000, got " + dimension);
+        }
+        if (distance == null) {
+            throw new IllegalArgumentException("distance is required");
+        }
+        if (hnswM < 2 || hnswM > 100) {
+            throw new IllegalArgumentException("hnsw m must be in 2..100 (pgvector's range), got " + hnswM);
+        }
+        if (hnswEfConstruction < 4 || hnswEfConstruction > 1000 || hnswEfConstruction < 2 * hnswM) {
+            throw new IllegalArgumentException(
+                    "hnsw ef_construction must be in 4..1000 and at least 2*m, got " + hnswEfConstruction);
+        }
+    }
+
+    public String indexName() {
+        return name + "_vector_hnsw";
+    }
+}

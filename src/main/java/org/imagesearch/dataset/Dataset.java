@@ -1,0 +1,34 @@
+package org.imagesearch.dataset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A finite set of images in a fixed, seeded shuffled order. Position {@code i} in that order becomes
+ * image id {@code i} when published, so ids are 0..N-1 as in the reference, and any prefix
+ * (a {@code --limit}) mixes all classes even when the source file is grouped by class.
+ */
+public interface Dataset extends AutoCloseable {
+    long DEFAULT_SEED = 42;
+
+    int size();
+
+    DatasetImage get(int position) throws IOException;
+
+    String describe();
+
+    @Override
+    void close() throws IOException;
+
+    /** A CIFAR-10 binary file ({@code *.bin}) or a folder of image files. */
+    static Dataset open(Path path, long seed, boolean inlineFiles) throws IOException {
+        if (Files.isDirectory(path)) {
+            return ImageFolderDataset.open(path, seed, inlineFiles);
+        }
+        if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".bin")) {
+            return CifarBinaryDataset.open(path, seed);
+        }
+        throw new IllegalArgumentException("dataset must be a CIFAR-10 binary file (*.bin) or a folder of images: " + path);
+    }
+}

@@ -1,0 +1,77 @@
+package org.imagesearch.dataset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A folder of image files, {@code <root>/<class>/<file>} (files directly in the root have no class).
+ * Images go out as {@code file:} URIs, which the job reads under its file roots, or inline as bytes.
+ */
+public final class ImageFolderDataset implements Dataset {
+    private static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
+
+    private final Path root;
+    private final List<Path> files;
+    private final int[] order;
+    private final boolean inline;
+
+    private ImageFolderDataset(Path root, List<Path> files, int[] order, boolean inline) {
+        this.root = root;
+        this.files = files;
+        this.order = order;
+        this.inline = inline;
+    }
+
+    public static ImageFolderDataset open(Path root, long seed, boolean inline) throws IOException {
+        Path realRoot = root.toRealPath();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(realRoot)) {
+            files = walk.filter(Files::isRegularFile).filter(ImageFolderDataset::isImage).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IOException("no image files (" + EXTENSIONS + ") under " + root);
+        }
+        return new ImageFolderDataset(realRoot, files, SeededOrder.permutation(files.size(), seed), inline);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public int size() {
+        return files.size();
+    }
+
+    @Override
+    public DatasetImage get(int position) throws IOException {
+        Path file = files.get(order[position]);
+        Path relative = root.relativize(file);
+        String label = relative.getNameCount() > 1 ? relative.getName(0).toString() : null;
+        Map<String, Object> metadata = Map.of("file", relative.toString());
+        return inline
+                ? new DatasetImage(label, Files.readAllBytes(file), null, metadata)
+                : new DatasetImage(label, null, file.toUri().toString(), metadata);
+    }
+
+    @Override
+    public String describe() {
+        return "image folder " + root + " (" + size() + " images)";
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private static boolean isImage(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,99 @@
+package org.imagesearch.embed;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A loaded TorchScript model with one predictor. Not thread-safe, like DJL's {@code Predictor}: use one
+ * instance per thread (the Flink job holds one per parallel subtask).
+ */
+public final class ImageEmbedder implements AutoCloseable {
+    private final ZooModel<RgbImage, float[]> model;
+    private final Predictor<RgbImage, float[]> predictor;
+    private final int dimension;
+
+    private ImageEmbedder(ZooModel<RgbImage, float[]> model, int expectedDimension) {
+        this.model = model;
+        this.predictor = model.newPredictor();
+        this.dimension = expectedDimension;
+    }
+
+    /**
+     * Loads the model and checks, with one inference on a blank image, that it returns vectors of
+     * {@code expectedDimension}: a wrong or broken file fails here, before any message is consumed.
+     */
+    public static ImageEmbedder load(Path modelFile, int expectedDimension) {
+        if (!Files.isRegularFile(modelFile)) {
+            throw new IllegalStateException("model file not found: " + modelFile.toAbsolutePath()
+                    + " (set --model or IMAGE_SEARCH_MODEL to a SqueezeNet TorchScript file; see README, Model)");
+        }
+        // PyTorch's default of one intra-op thread pool per core oversubscribes the CPU when every core
+        // already runs its own inference thread; one intra-op thread each measured fastest (README).
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+        }
+        Criteria<RgbImage, float[]> criteria = Criteria.builder()
+                .setTypes(RgbImage.class, float[].class)
+                .optModelPath(modelFile)
+                .optEngine("PyTorch")
+                .optTranslator(new SqueezeNetTranslator(ImagePreprocessor.reference()))
+                .build();
+        ZooModel<RgbImage, float[]> model;
+        try {
+            model = criteria.loadModel();
+        } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot load model file " + modelFile.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        ImageEmbedder embedder = new ImageEmbedder(model, expectedDimension);
+        try {
+            embedder.checkOutputDimension();
+        } catch (RuntimeException e) {
+            embedder.close();
+            throw e;
+        }
+        return embedder;
+    }
+
+    public float[] embed(RgbImage image) throws TranslateException {
+        float[] vector = predictor.predict(image);
+        if (vector.length != dimension) {
+            throw new TranslateException("model returned " + vector.length + " values, expected " + dimension);
+        }
+        return vector;
+    }
+
+    public List<float[]> embedBatch(List<RgbImage> images) throws TranslateException {
+        return predictor.batchPredict(images);
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    private void checkOutputDimension() {
+        RgbImage blank = new RgbImage(224, 224, new byte[224 * 224 * 3]);
+        try {
+            float[] vector = predictor.predict(blank);
+            if (vector.length != dimension) {
+                throw new IllegalStateException("model " + model.getModelPath() + " returns " + vector.length
+                        + " values per image but the table expects " + dimension + " (--dimension)");
+            }
+        } catch (TranslateException e) {
+            throw new IllegalStateException("model cannot run a test inference: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        predictor.close();
+        model.close();
+    }
+}

@@ -1,0 +1,16 @@
+package org.imagesearch.ingest;
+
+/**
+ * A message that could not be indexed: the original payload, where it came from, the stage that
+ * rejected it and why. Written as JSON to the dead-letter topic.
+ *
+ * @param id the message id when it could be parsed, else null
+ */
+public record DeadLetter(String stage, String reason, Long id, String sourceTopic, int sourcePartition,
+                         long sourceOffset, byte[] key, byte[] payload, long failedAtMillis) {
+
+    public static DeadLetter of(KafkaMessage message, Stage stage, String reason, Long id) {
+        return new DeadLetter(stage.label(), reason, id, message.topic(), message.partition(), message.offset(),
+                message.key(), message.value(), System.currentTimeMillis());
+    }
+}

@@ -1,0 +1,81 @@
+package org.imagesearch.ingest;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.imagesearch.embed.RgbImage;
+
+/**
+ * Decodes JPEG, PNG, BMP, GIF (first frame) and anything else ImageIO reads into 8-bit RGB. The pixel
+ * count is checked from the header, before any pixel is decoded, so a small file cannot blow up memory.
+ */
+public final class ImageDecoder {
+    private final long maxPixels;
+
+    public ImageDecoder(long maxPixels) {
+        this.maxPixels = maxPixels;
+    }
+
+    public RgbImage decode(byte[] bytes) throws RejectedMessageException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw reject("not a supported image format (JPEG, PNG, BMP, GIF)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > maxPixels) {
+                    throw reject("image has " + pixels + " pixels, more than the limit of " + maxPixels);
+                }
+                return toRgb(reader.read(0));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw reject("cannot decode image: " + e.getMessage());
+        }
+    }
+
+    /** Like PIL's convert("RGB"): grey is replicated, alpha is dropped, palettes are expanded. */
+    static RgbImage toRgb(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        byte[] rgb = new byte[width * height * 3];
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            // getRGB() would apply a gamma conversion to grey; copy the stored samples instead.
+            Raster raster = image.getRaster();
+            int[] row = new int[width];
+            for (int y = 0; y < height; y++) {
+                raster.getSamples(0, y, width, 1, 0, row);
+                for (int x = 0; x < width; x++) {
+                    int i = (y * width + x) * 3;
+                    rgb[i] = rgb[i + 1] = rgb[i + 2] = (byte) row[x];
+                }
+            }
+        } else {
+            int[] row = new int[width];
+            for (int y = 0; y < height; y++) {
+                image.getRGB(0, y, width, 1, row, 0, width);
+                for (int x = 0; x < width; x++) {
+                    int i = (y * width + x) * 3;
+                    int argb = row[x];
+                    rgb[i] = (byte) (argb >> 16);
+                    rgb[i + 1] = (byte) (argb >> 8);
+                    rgb[i + 2] = (byte) argb;
+                }
+            }
+        }
+        return new RgbImage(width, height, rgb);
+    }
+
+    private static RejectedMessageException reject(String reason) {
+        return new RejectedMessageException(Stage.DECODE, reason);
+    }
+}

@@ -1,0 +1,128 @@
+package org.imagesearch.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.imagesearch.config.Settings;
+
+/**
+ * Reads the bytes of an image reference: a {@code file:} URI confined to the configured root folders,
+ * or an {@code http(s):} URI fetched with connect/read timeouts. Both are bounded in size.
+ */
+public final class ImageLoader {
+    private final Settings.Loader limits;
+    private final List<Path> realRoots;
+    private final HttpClient http;
+
+    public ImageLoader(Settings.Loader limits) {
+        this.limits = limits;
+        this.realRoots = limits.fileRoots().stream().map(Path::of).map(ImageLoader::realPath).toList();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(limits.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    public byte[] load(String reference) throws RejectedMessageException {
+        URI uri;
+        try {
+            uri = new URI(reference);
+        } catch (URISyntaxException e) {
+            throw reject("not a valid URI: " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        return switch (scheme) {
+            case "file" -> readFile(uri);
+            case "http", "https" -> fetch(uri);
+            default -> throw reject("unsupported URI scheme '" + scheme + "' (use file, http or https)");
+        };
+    }
+
+    private byte[] readFile(URI uri) throws RejectedMessageException {
+        if (realRoots.isEmpty()) {
+            throw reject("file URIs are disabled: no --file-roots configured");
+        }
+        Path path;
+        try {
+            // toRealPath resolves symbolic links and '..', so the root check cannot be sidestepped.
+            path = Path.of(uri).toRealPath();
+        } catch (NoSuchFileException e) {
+            throw reject("file not found: " + uri.getPath());
+        } catch (IOException | IllegalArgumentException e) {
+            throw reject("cannot open " + uri + ": " + e.getMessage());
+        }
+        if (realRoots.stream().noneMatch(path::startsWith)) {
+            throw reject("file is outside the configured roots: " + uri.getPath());
+        }
+        try {
+            long size = Files.size(path);
+            if (size > limits.maxBytes()) {
+                throw reject("file is " + size + " bytes, more than the limit of " + limits.maxBytes());
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                return readBounded(in);
+            }
+        } catch (IOException e) {
+            throw reject("cannot read " + uri.getPath() + ": " + e.getMessage());
+        }
+    }
+
+    private byte[] fetch(URI uri) throws RejectedMessageException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(limits.readTimeout()).GET().build();
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw reject("HTTP " + response.statusCode() + " from " + redact(uri));
+                }
+                long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                if (declared > limits.maxBytes()) {
+                    throw reject("image is " + declared + " bytes, more than the limit of " + limits.maxBytes());
+                }
+                return readBounded(body);
+            }
+        } catch (HttpTimeoutException e) {
+            throw reject("timed out fetching " + redact(uri) + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw reject("cannot fetch " + redact(uri) + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw reject("interrupted fetching " + redact(uri));
+        }
+    }
+
+    private byte[] readBounded(InputStream in) throws IOException, RejectedMessageException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+        if (bytes.length > limits.maxBytes()) {
+            throw reject("image is larger than the limit of " + limits.maxBytes() + " bytes");
+        }
+        return bytes;
+    }
+
+    /** URIs may carry credentials in user info or a query string: keep them out of dead letters and logs. */
+    static String redact(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
+    private static Path realPath(Path root) {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("file root does not exist: " + root, e);
+        }
+    }
+
+    private static RejectedMessageException reject(String reason) {
+        return new RejectedMessageException(Stage.LOAD, reason);
+    }
+}

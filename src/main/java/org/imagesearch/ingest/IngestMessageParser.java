@@ -1,0 +1,113 @@
+package org.imagesearch.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Base64;
+
+/**
+ * Parses and validates the JSON ingest message (format in the README). Every problem becomes a
+ * {@link RejectedMessageException} at stage {@code parse} naming the field at fault.
+ */
+public final class IngestMessageParser {
+    static final int MAX_LABEL_LENGTH = 512;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public IngestMessage parse(byte[] payload) throws RejectedMessageException {
+        if (payload == null || payload.length == 0) {
+            throw reject("empty message");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw reject("not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw reject("unreadable message: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw reject("message must be a JSON object");
+        }
+        long id = parseId(root.get("id"));
+        IngestMessage.Operation op = parseOp(root.get("op"));
+        if (op == IngestMessage.Operation.DELETE) {
+            return IngestMessage.delete(id);
+        }
+        String uri = optionalText(root, "uri");
+        String bytesField = optionalText(root, "bytes");
+        if ((uri == null) == (bytesField == null)) {
+            throw reject("exactly one of \"uri\" and \"bytes\" is required for an upsert");
+        }
+        byte[] bytes = null;
+        if (bytesField != null) {
+            try {
+                bytes = Base64.getDecoder().decode(bytesField);
+            } catch (IllegalArgumentException e) {
+                throw reject("\"bytes\" is not valid base64: " + e.getMessage());
+            }
+            if (bytes.length == 0) {
+                throw reject("\"bytes\" is empty");
+            }
+        }
+        String label = optionalText(root, "label");
+        if (label != null && label.length() > MAX_LABEL_LENGTH) {
+            throw reject("\"label\" is longer than " + MAX_LABEL_LENGTH + " characters");
+        }
+        JsonNode metadata = root.get("metadata");
+        String metadataJson = null;
+        if (metadata != null && !metadata.isNull()) {
+            if (!metadata.isObject()) {
+                throw reject("\"metadata\" must be a JSON object");
+            }
+            metadataJson = metadata.toString();
+        }
+        return new IngestMessage(id, op, uri, bytes, label, metadataJson);
+    }
+
+    private static long parseId(JsonNode node) throws RejectedMessageException {
+        if (node == null || node.isNull()) {
+            throw reject("missing \"id\"");
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isTextual() && node.textValue().matches("-?[0-9]{1,19}")) {
+            try {
+                return Long.parseLong(node.textValue());
+            } catch (NumberFormatException e) {
+                // falls through to the rejection below
+            }
+        }
+        throw reject("\"id\" must be a 64-bit integer, got " + abbreviate(node.toString()));
+    }
+
+    private static IngestMessage.Operation parseOp(JsonNode node) throws RejectedMessageException {
+        if (node == null || node.isNull()) {
+            return IngestMessage.Operation.UPSERT;
+        }
+        return switch (node.asText()) {
+            case "upsert" -> IngestMessage.Operation.UPSERT;
+            case "delete" -> IngestMessage.Operation.DELETE;
+            default -> throw reject("\"op\" must be \"upsert\" or \"delete\", got " + abbreviate(node.toString()));
+        };
+    }
+
+    private static String optionalText(JsonNode root, String field) throws RejectedMessageException {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw reject("\"" + field + "\" must be a string");
+        }
+        return node.textValue();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
+    private static RejectedMessageException reject(String reason) {
+        return new RejectedMessageException(Stage.PARSE, reason);
+    }
+}

@@ -1,0 +1,53 @@
+package org.imagesearch.ingest;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.imagesearch.config.Settings;
+import org.imagesearch.embed.RgbImage;
+
+/**
+ * Parses a raw Kafka message, reads its image (inline, file or URL) and decodes it. Whatever fails
+ * becomes a {@link DeadLetter} on {@link #DEAD_LETTERS} with the stage and reason; nothing is dropped.
+ */
+public final class PrepareImage extends ProcessFunction<KafkaMessage, PreparedImage> {
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+
+    private final Settings.Loader limits;
+    private transient IngestMessageParser parser;
+    private transient ImageLoader loader;
+    private transient ImageDecoder decoder;
+
+    public PrepareImage(Settings.Loader limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        parser = new IngestMessageParser();
+        loader = new ImageLoader(limits);
+        decoder = new ImageDecoder(limits.maxPixels());
+    }
+
+    @Override
+    public void processElement(KafkaMessage raw, Context ctx, Collector<PreparedImage> out) {
+        Long id = null;
+        try {
+            IngestMessage message = parser.parse(raw.value());
+            id = message.id();
+            RgbImage image = null;
+            if (message.op() == IngestMessage.Operation.UPSERT) {
+                byte[] bytes = message.inlineBytes() != null ? message.inlineBytes() : loader.load(message.uri());
+                if (bytes.length > limits.maxBytes()) {
+                    throw new RejectedMessageException(Stage.LOAD,
+                            "image is " + bytes.length + " bytes, more than the limit of " + limits.maxBytes());
+                }
+                image = decoder.decode(bytes);
+            }
+            out.collect(new PreparedImage(raw, message.op(), message.id(), message.label(), message.metadataJson(), image));
+        } catch (RejectedMessageException e) {
+            ctx.output(DEAD_LETTERS, DeadLetter.of(raw, e.stage(), e.getMessage(), id));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.imagesearch.store;
+
+import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
+import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
+import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
+import org.imagesearch.config.Settings;
+
+/** Builds the batched, at-least-once JDBC sink that writes {@link VectorRecord}s. */
+public final class VectorSinks {
+    private VectorSinks() {}
+
+    /**
+     * At-least-once plus an idempotent upsert keyed by id: a replay after a restart rewrites the same
+     * rows, so every id ends up with exactly one row holding its latest vector.
+     */
+    public static JdbcSink<VectorRecord> jdbcSink(Settings settings) {
+        Settings.Database db = settings.database();
+        return JdbcSink.<VectorRecord>builder()
+                .withQueryStatement(new VectorTableSql(db.table()).upsertOrDelete(), new VectorRecordStatementBuilder())
+                .withExecutionOptions(JdbcExecutionOptions.builder()
+                        .withBatchSize(settings.job().sinkBatchSize())
+                        .withBatchIntervalMs(settings.job().sinkBatchInterval().toMillis())
+                        .withMaxRetries(3)
+                        .build())
+                .buildAtLeastOnce(new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
+                        .withUrl(db.jdbcUrl())
+                        .withDriverName("org.postgresql.Driver")
+                        .withUsername(db.user())
+                        .withPassword(db.password())
+                        .build());
+    }
+}

@@ -1,0 +1,70 @@
+package org.imagesearch.store;
+
+import org.imagesearch.config.TableSpec;
+
+/**
+ * The SQL for one vector table. Identifiers and numbers come from a validated {@link TableSpec}; every
+ * value is a bound parameter.
+ */
+public final class VectorTableSql {
+    private final TableSpec table;
+
+    public VectorTableSql(TableSpec table) {
+        this.table = table;
+    }
+
+    public TableSpec table() {
+        return table;
+    }
+
+    public String createTable() {
+        return "CREATE TABLE IF NOT EXISTS " + table.name() + " ("
+                + "id bigint PRIMARY KEY, "
+                + "class text, "
+                + "image_vector vector(" + table.dimension() + ") NOT NULL, "
+                + "metadata jsonb, "
+                + "model text, "
+                + "updated_at timestamptz NOT NULL DEFAULT now())";
+    }
+
+    public String createIndex() {
+        return "CREATE INDEX IF NOT EXISTS " + table.indexName() + " ON " + table.name()
+                + " USING hnsw (image_vector " + table.distance().operatorClass() + ")"
+                + " WITH (m = " + table.hnswM() + ", ef_construction = " + table.hnswEfConstruction() + ")";
+    }
+
+    /** The declared type of the vector column, e.g. {@code vector(1000)}, or no row if the table is missing. */
+    public String vectorColumnType() {
+        return "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
+                + " WHERE a.attrelid = to_regclass(?) AND a.attname = 'image_vector' AND NOT a.attisdropped";
+    }
+
+    /**
+     * One statement for both row changes, so upserts and deletes of an id stay in arrival order inside a
+     * JDBC batch. Parameters: 1 delete flag, 2 id, 3 id, 4 class, 5 vector, 6 metadata, 7 model, 8 delete flag.
+     * For a delete only the CTE acts; for an upsert only the INSERT does.
+     */
+    public String upsertOrDelete() {
+        return "WITH deleted AS (DELETE FROM " + table.name() + " WHERE ?::boolean AND id = ?::bigint) "
+                + "INSERT INTO " + table.name() + " (id, class, image_vector, metadata, model, updated_at) "
+                + "SELECT ?::bigint, ?::text, ?::vector, ?::jsonb, ?::text, now() WHERE NOT ?::boolean "
+                + "ON CONFLICT (id) DO UPDATE SET class = EXCLUDED.class, image_vector = EXCLUDED.image_vector, "
+                + "metadata = EXCLUDED.metadata, model = EXCLUDED.model, updated_at = EXCLUDED.updated_at";
+    }
+
+    /**
+     * The k nearest rows to the stored vector of one id, the id itself excluded, with their distance.
+     * Parameters: 1 id, 2 id, 3 id, 4 k. Each scalar sub-select runs once (an InitPlan), which lets the
+     * HNSW index serve the ORDER BY, as pgvector's README shows for "nearest neighbours to a row".
+     */
+    public String nearestToId() {
+        String query = "(SELECT image_vector FROM " + table.name() + " WHERE id = ?)";
+        String distance = "image_vector " + table.distance().operator() + " " + query;
+        return "SELECT id, class, " + distance + " AS distance FROM " + table.name()
+                + " WHERE id <> ? ORDER BY " + distance + " LIMIT ?";
+    }
+
+    public String countRows() {
+        return "SELECT count(*) FROM " + table.name();
+    }
+}

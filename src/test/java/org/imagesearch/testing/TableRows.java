@@ -1,0 +1,42 @@
+package org.imagesearch.testing;
+
+import com.pgvector.PGvector;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import org.imagesearch.config.Settings;
+import org.imagesearch.store.PostgresConnections;
+
+/** Reads a vector table back for assertions. */
+public final class TableRows {
+    public record Row(long id, String label, float[] vector, String metadata, String model) {}
+
+    private TableRows() {}
+
+    public static Map<Long, Row> read(Settings.Database db) throws SQLException {
+        Map<Long, Row> rows = new HashMap<>();
+        try (Connection c = PostgresConnections.open(db);
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT id, class, image_vector, metadata::text, model FROM " + db.table().name());
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                PGvector vector = (PGvector) rs.getObject(3);
+                rows.put(rs.getLong(1), new Row(rs.getLong(1), rs.getString(2), vector.toArray(), rs.getString(4),
+                        rs.getString(5)));
+            }
+        }
+        return rows;
+    }
+
+    public static long count(Settings.Database db) throws SQLException {
+        try (Connection c = PostgresConnections.open(db);
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + db.table().name());
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
