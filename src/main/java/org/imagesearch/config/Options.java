@@ -57,6 +57,16 @@ public final class Options {
         return new Options(Map.of(), List.of(), System.getenv());
     }
 
+    /** A copy in which {@code name} falls back to {@code value} when neither flag nor environment sets it. */
+    public Options withDefault(String name, String value) {
+        if (get(name, null) != null) {
+            return this;
+        }
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.put(name, value);
+        return new Options(copy, positional, environment);
+    }
+
     public List<String> positional() {
         return positional;
     }

@@ -64,6 +64,25 @@ public final class VectorTableSql {
                 + " WHERE id <> ? ORDER BY " + distance + " LIMIT ?";
     }
 
+    public String labelOf() {
+        return "SELECT class FROM " + table.name() + " WHERE id = ?";
+    }
+
+    /** Rows changed since a moment: how the demo and benchmark see the job's progress. */
+    public String countUpdatedSince() {
+        return "SELECT count(*) FROM " + table.name() + " WHERE updated_at >= ?";
+    }
+
+    /** Ids in [from, to) with their last write time in epoch milliseconds. */
+    public String updateTimesBetween() {
+        return "SELECT id, (extract(epoch FROM updated_at) * 1000)::bigint FROM " + table.name()
+                + " WHERE id >= ? AND id < ?";
+    }
+
+    public String truncate() {
+        return "TRUNCATE " + table.name();
+    }
+
     public String countRows() {
         return "SELECT count(*) FROM " + table.name();
     }

@@ -1,0 +1,164 @@
+package org.imagesearch.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.imagesearch.config.Settings;
+import org.imagesearch.dataset.Dataset;
+import org.imagesearch.demo.LocalPipeline;
+import org.imagesearch.embed.RgbImage;
+import org.imagesearch.ingest.ImageDecoder;
+import org.imagesearch.ingest.RejectedMessageException;
+import org.imagesearch.publish.ImagePublisher;
+import org.imagesearch.publish.IngestMessageWriter;
+import org.imagesearch.store.PostgresConnections;
+import org.imagesearch.store.VectorTableSql;
+
+/**
+ * {@code bench ingest}: end-to-end ingestion (Kafka -> rows committed in the HNSW-indexed table) against
+ * the model-only rate measured in the same JVM. Phase 1 drains a backlog of N images for throughput;
+ * phase 2 publishes at half that rate to measure per-image latency from publish to commit without queueing.
+ */
+public final class IngestBenchmark {
+    private static final int WARM_UP_IMAGES = 20;
+    private static final long WARM_UP_FIRST_ID = 10_000_000L;
+    private static final long LATENCY_FIRST_ID = 20_000_000L;
+
+    private final Settings settings;
+    private final Dataset dataset;
+    private final int images;
+    private final int modelImages;
+    private final int latencyImages;
+
+    public IngestBenchmark(Settings settings, Dataset dataset, int images, int modelImages, int latencyImages) {
+        this.settings = settings;
+        this.dataset = dataset;
+        this.images = Math.min(images, dataset.size());
+        this.modelImages = Math.min(modelImages, dataset.size());
+        this.latencyImages = Math.min(latencyImages, dataset.size());
+    }
+
+    public ObjectNode run(LongConsumer progress) throws Exception {
+        double modelOnly = ModelOnlyBenchmark.imagesPerSecond(settings.model().path(),
+                settings.database().table().dimension(), settings.job().parallelism(), decode(modelImages));
+        ObjectNode result = new ObjectMapper().createObjectNode();
+        try (LocalPipeline pipeline = LocalPipeline.start(settings, true);
+             ImagePublisher publisher = pipeline.publisher()) {
+            // Warm-up: the job loads its models and the JVM compiles the hot path before the clock starts.
+            publish(publisher, WARM_UP_FIRST_ID, WARM_UP_IMAGES, 0, new HashMap<>());
+            pipeline.awaitSettled(() -> WARM_UP_IMAGES, Duration.ofMinutes(5));
+
+            long start = System.nanoTime();
+            publish(publisher, 0, images, 0, new HashMap<>());
+            long backlogTarget = WARM_UP_IMAGES + images;
+            pipeline.awaitSettled(() -> {
+                progress.accept(settledOrZero(pipeline) - WARM_UP_IMAGES);
+                return backlogTarget;
+            }, Duration.ofMinutes(5));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = images / seconds;
+
+            Map<Long, Long> sentAt = new HashMap<>();
+            publish(publisher, LATENCY_FIRST_ID, latencyImages, rate / 2, sentAt);
+            pipeline.awaitSettled(() -> backlogTarget + latencyImages, Duration.ofMinutes(5));
+            Percentiles latency = new Percentiles(latenciesMillis(pipeline.settings(), sentAt));
+
+            result.put("benchmark", "ingest");
+            result.put("images", images);
+            result.put("seconds", round(seconds));
+            result.put("images_per_s", round(rate));
+            result.put("model_only_images_per_s", round(modelOnly));
+            result.put("end_to_end_vs_model_only", round(rate / modelOnly));
+            result.put("latency_images", latencyImages);
+            result.put("latency_publish_rate_per_s", round(rate / 2));
+            result.put("p50_ms", round(latency.at(50)));
+            result.put("p99_ms", round(latency.at(99)));
+            result.put("dead_letters", pipeline.deadLetters());
+        }
+        result.put("parallelism", settings.job().parallelism());
+        result.put("sink_batch_size", settings.job().sinkBatchSize());
+        result.put("sink_batch_interval_ms", settings.job().sinkBatchInterval().toMillis());
+        result.put("hnsw_m", settings.database().table().hnswM());
+        result.put("hnsw_ef_construction", settings.database().table().hnswEfConstruction());
+        result.put("model", settings.model().name());
+        result.put("dataset", dataset.describe());
+        result.set("machine", MachineInfo.describe());
+        return result;
+    }
+
+    /** Sends {@code count} images as ids {@code firstId..}; paced at {@code perSecond} unless it is 0. */
+    private void publish(ImagePublisher publisher, long firstId, int count, double perSecond, Map<Long, Long> sentAt)
+            throws Exception {
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            if (perSecond > 0) {
+                long due = start + (long) (i * 1e9 / perSecond);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            long id = firstId + i;
+            byte[] message = IngestMessageWriter.upsert(id, dataset.get(i));
+            sentAt.put(id, System.currentTimeMillis());
+            publisher.send(id, message);
+            if (perSecond > 0) {
+                publisher.flush();
+            }
+        }
+        publisher.flush();
+    }
+
+    private static double[] latenciesMillis(Settings settings, Map<Long, Long> sentAt) throws Exception {
+        List<Double> latencies = new ArrayList<>();
+        VectorTableSql sql = new VectorTableSql(settings.database().table());
+        try (Connection c = PostgresConnections.open(settings.database());
+             PreparedStatement ps = c.prepareStatement(sql.updateTimesBetween())) {
+            ps.setLong(1, LATENCY_FIRST_ID);
+            ps.setLong(2, LATENCY_FIRST_ID + sentAt.size());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    latencies.add((double) (rs.getLong(2) - sentAt.get(rs.getLong(1))));
+                }
+            }
+        }
+        return latencies.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private List<RgbImage> decode(int count) throws Exception {
+        ImageDecoder decoder = new ImageDecoder(settings.loader().maxPixels());
+        List<RgbImage> decoded = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byte[] bytes = dataset.get(i).bytes();
+            if (bytes == null) {
+                throw new IllegalArgumentException("bench needs a data set with inline images (CIFAR or --inline)");
+            }
+            try {
+                decoded.add(decoder.decode(bytes));
+            } catch (RejectedMessageException e) {
+                throw new IllegalArgumentException("image " + i + " of the data set does not decode: " + e.getMessage());
+            }
+        }
+        return decoded;
+    }
+
+    private static long settledOrZero(LocalPipeline pipeline) {
+        try {
+            return pipeline.rowsWritten() + pipeline.deadLetters();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

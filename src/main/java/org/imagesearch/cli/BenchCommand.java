@@ -1,0 +1,37 @@
+package org.imagesearch.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.imagesearch.bench.IngestBenchmark;
+import org.imagesearch.config.Options;
+import org.imagesearch.config.Settings;
+import org.imagesearch.dataset.Dataset;
+
+/** {@code bench ingest}: prints one JSON line with throughput, latency and the model-only ceiling. */
+final class BenchCommand {
+    private BenchCommand() {}
+
+    static void run(String[] args) throws Exception {
+        Options options = Options.parse(args, Set.of("json", "inline"));
+        if (options.positional().size() != 1 || !options.positional().get(0).equals("ingest")) {
+            throw new IllegalArgumentException("usage: bench ingest [--limit N] [--model-images N] [--latency-images N]");
+        }
+        Set<String> known = new TreeSet<>(Settings.OPTIONS);
+        known.addAll(List.of("dataset", "limit", "model-images", "latency-images", "seed", "json", "inline"));
+        options.rejectUnknown(known);
+        // A table of its own, emptied before each run, so runs compare and the demo's table is left alone.
+        Settings settings = Settings.from(options.withDefault("table", "image_search_bench"));
+        Path path = Path.of(options.get("dataset", Settings.defaultDataset().toString()));
+        try (Dataset dataset = Dataset.open(path, options.getLong("seed", Dataset.DEFAULT_SEED), true)) {
+            IngestBenchmark bench = new IngestBenchmark(settings, dataset, options.getInt("limit", 2000),
+                    options.getInt("model-images", 400), options.getInt("latency-images", 200));
+            int total = Math.min(options.getInt("limit", 2000), dataset.size());
+            ProgressBar bar = new ProgressBar();
+            String json = bench.run(done -> bar.update(done, total, "indexed")).toString();
+            bar.finish();
+            System.out.println(json);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.imagesearch.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.imagesearch.config.Options;
+import org.imagesearch.config.Settings;
+import org.imagesearch.dataset.Dataset;
+import org.imagesearch.dataset.ImageFolderDataset;
+import org.imagesearch.demo.LocalPipeline;
+import org.imagesearch.publish.ImagePublisher;
+import org.imagesearch.query.NearestNeighbours;
+import org.imagesearch.query.Neighbour;
+import org.imagesearch.store.PostgresConnections;
+import org.imagesearch.store.VectorTableSql;
+
+/**
+ * {@code demo}: publishes real images to an embedded Kafka broker, lets the ingest job index them on a
+ * local MiniCluster into PostgreSQL/pgvector, waits until every message is indexed or dead-lettered,
+ * then prints the nearest neighbours of one image.
+ */
+final class DemoCommand {
+    private static final Set<String> FLAGS = Set.of("json");
+    private static final int K = 20;
+
+    private DemoCommand() {}
+
+    static void run(String[] args) throws Exception {
+        Options options = Options.parse(args, FLAGS);
+        Set<String> known = new TreeSet<>(Settings.OPTIONS);
+        known.addAll(List.of("dataset", "limit", "query-id", "seed", "json"));
+        options.rejectUnknown(known);
+        Settings settings = Settings.from(options);
+        Path datasetPath = Path.of(options.get("dataset", Settings.defaultDataset().toString()));
+        int limit = options.getInt("limit", 10_000);
+        boolean json = options.flag("json");
+
+        try (Dataset dataset = Dataset.open(datasetPath, options.getLong("seed", Dataset.DEFAULT_SEED), false)) {
+            int count = Math.min(limit, dataset.size());
+            if (dataset instanceof ImageFolderDataset folder) {
+                settings = settings.withLoader(withRoot(settings.loader(), folder.root()));
+            }
+            System.err.println("Indexing " + count + " images of " + dataset.describe());
+            long queryId = options.getLong("query-id", count > 4999 ? 4999 : 0);
+            long deadLettered;
+            try (LocalPipeline pipeline = LocalPipeline.start(settings, false)) {
+                deadLettered = publishAndWait(pipeline, dataset, count);
+            }
+            report(settings, queryId, count, deadLettered, json);
+        }
+    }
+
+    private static long publishAndWait(LocalPipeline pipeline, Dataset dataset, int count) throws Exception {
+        AtomicLong published = new AtomicLong();
+        ProgressBar bar = new ProgressBar();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        ticker.scheduleAtFixedRate(() -> {
+            try {
+                long written = pipeline.rowsWritten();
+                bar.update(written + pipeline.deadLetters(), count, String.format(
+                        "settled (published %d, indexed %d, dead-lettered %d)", published.get(), written,
+                        pipeline.deadLetters()));
+            } catch (Exception e) {
+                bar.update(0, count, "(progress unavailable: " + e.getMessage() + ")");
+            }
+        }, 0, 500, TimeUnit.MILLISECONDS);
+        try (ImagePublisher publisher = pipeline.publisher()) {
+            publisher.publish(dataset, count, 0, published::set);
+            pipeline.awaitSettled(() -> count, Duration.ofMinutes(5));
+        } finally {
+            ticker.shutdownNow();
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        long written = pipeline.rowsWritten();
+        bar.update(written + pipeline.deadLetters(), count, String.format(
+                "settled (indexed %d, dead-lettered %d)", written, pipeline.deadLetters()));
+        bar.finish();
+        if (pipeline.deadLetters() > 0) {
+            System.err.println("Latest dead letter: " + pipeline.latestDeadLetter());
+        }
+        return pipeline.deadLetters();
+    }
+
+    private static void report(Settings settings, long queryId, int count, long deadLettered, boolean json)
+            throws Exception {
+        VectorTableSql sql = new VectorTableSql(settings.database().table());
+        NearestNeighbours search = new NearestNeighbours(sql);
+        try (Connection connection = PostgresConnections.open(settings.database())) {
+            String label = search.labelOf(connection, queryId)
+                    .orElseThrow(() -> new IllegalArgumentException("image " + queryId + " is not in the index"));
+            List<Neighbour> neighbours = search.byId(connection, queryId, K).orElseThrow();
+            NeighbourReport.printTable(System.out, queryId, label,
+                    settings.database().table().distance().name(), neighbours);
+            if (json) {
+                ObjectNode result = NeighbourReport.toJson(queryId, label, neighbours);
+                result.put("published", count);
+                result.put("dead_lettered", deadLettered);
+                System.out.println(result);
+            }
+        }
+    }
+
+    private static Settings.Loader withRoot(Settings.Loader loader, Path root) {
+        List<String> roots = new ArrayList<>(loader.fileRoots());
+        roots.add(root.toString());
+        return new Settings.Loader(roots, loader.connectTimeout(), loader.readTimeout(), loader.maxBytes(),
+                loader.maxPixels());
+    }
+}

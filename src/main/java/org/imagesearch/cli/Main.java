@@ -1,0 +1,48 @@
+package org.imagesearch.cli;
+
+import java.util.Arrays;
+import org.imagesearch.ingest.IngestJob;
+
+/** {@code bin/image-search <subcommand> [options]}: the one entry point of the project. */
+public final class Main {
+    private static final String USAGE = """
+            usage: bin/image-search <subcommand> [options]
+
+              demo         index real images on the embedded default (Kafka + Flink MiniCluster + local
+                           PostgreSQL/pgvector), then print the 20 nearest neighbours of one image
+                           [--dataset PATH] [--limit N] [--query-id ID] [--json]
+              ingest       run the ingest job against the configured Kafka and PostgreSQL (blocks)
+              publish      publish a data set or image folder to the ingest topic
+                           --dataset PATH [--limit N] [--first-id ID] [--inline]
+              bench ingest measure ingestion throughput and latency [--limit N] [--json]
+
+            Job options (or IMAGE_SEARCH_<OPTION> variables) are listed in the README, Configuration.
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            switch (args[0]) {
+                case "demo" -> DemoCommand.run(rest);
+                case "ingest" -> IngestJob.main(rest);
+                case "publish" -> PublishCommand.run(rest);
+                case "bench" -> BenchCommand.run(rest);
+                default -> {
+                    System.err.println("unknown subcommand '" + args[0] + "'\n");
+                    System.err.print(USAGE);
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("image-search " + args[0] + ": " + e.getMessage());
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+}

@@ -1,0 +1,148 @@
+package org.imagesearch.demo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.imagesearch.config.Settings;
+import org.imagesearch.ingest.IngestJob;
+import org.imagesearch.publish.ImagePublisher;
+import org.imagesearch.store.PostgresConnections;
+import org.imagesearch.store.VectorTableSql;
+
+/**
+ * The embedded default: a Kafka broker inside this JVM, the ingest job on a local Flink MiniCluster and
+ * the configured PostgreSQL. Tracks how many published messages have settled (row written or dead-lettered).
+ */
+public final class LocalPipeline implements AutoCloseable {
+    private final Settings settings;
+    private final EmbeddedKafka kafka;
+    private final JobClient job;
+    private final DeadLetterWatcher deadLetters;
+    private final Timestamp startedAt;
+
+    private LocalPipeline(Settings settings, EmbeddedKafka kafka, JobClient job, DeadLetterWatcher deadLetters,
+                          Timestamp startedAt) {
+        this.settings = settings;
+        this.kafka = kafka;
+        this.job = job;
+        this.deadLetters = deadLetters;
+        this.startedAt = startedAt;
+    }
+
+    /** Starts Kafka, prepares the table (emptied first if {@code truncate}) and submits the job. */
+    public static LocalPipeline start(Settings configured, boolean truncate) throws Exception {
+        IngestJob.prepareTable(configured.database());
+        Timestamp startedAt = databaseNow(configured.database(), truncate);
+        EmbeddedKafka kafka = EmbeddedKafka.start();
+        try {
+            Settings.Kafka k = configured.kafka();
+            Settings settings = configured.withKafka(new Settings.Kafka(kafka.bootstrapServers(), k.topic(),
+                    k.deadLetterTopic(), k.groupId(), Settings.StartOffsets.EARLIEST));
+            kafka.createTopic(k.topic(), settings.job().parallelism());
+            kafka.createTopic(k.deadLetterTopic(), 1);
+            Configuration config = new Configuration();
+            config.set(RestOptions.BIND_PORT, "0");
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
+                    settings.job().parallelism(), config);
+            JobClient job = IngestJob.fromSettings(settings).start(env);
+            return new LocalPipeline(settings, kafka, job, new DeadLetterWatcher(kafka.bootstrapServers(),
+                    k.deadLetterTopic()), startedAt);
+        } catch (Exception e) {
+            kafka.close();
+            throw e;
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public ImagePublisher publisher() {
+        return new ImagePublisher(kafka.bootstrapServers(), settings.kafka().topic());
+    }
+
+    /** The database time when the pipeline started; rows updated at or after it were written by this run. */
+    public Timestamp startedAt() {
+        return startedAt;
+    }
+
+    public long rowsWritten() throws SQLException {
+        try (Connection c = PostgresConnections.open(settings.database());
+             PreparedStatement ps = c.prepareStatement(new VectorTableSql(settings.database().table()).countUpdatedSince())) {
+            ps.setTimestamp(1, startedAt);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public long deadLetters() {
+        return deadLetters.count();
+    }
+
+    public String latestDeadLetter() {
+        return deadLetters.latest();
+    }
+
+    /**
+     * Waits until {@code expected} messages have settled. Gives up when nothing settles for
+     * {@code stall}, or when the job stops, with an error saying which.
+     */
+    public void awaitSettled(LongSupplier expected, Duration stall) throws Exception {
+        long last = -1;
+        long lastChange = System.nanoTime();
+        while (true) {
+            long settled = rowsWritten() + deadLetters();
+            if (settled >= expected.getAsLong()) {
+                return;
+            }
+            if (settled != last) {
+                last = settled;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > stall.toNanos()) {
+                throw new IllegalStateException("no progress for " + stall.toSeconds() + " s: " + settled + " of "
+                        + expected.getAsLong() + " messages settled (job status: " + job.getJobStatus().get() + ")");
+            }
+            if (job.getJobStatus().get().isGloballyTerminalState()) {
+                throw new IllegalStateException("the ingest job stopped: " + job.getJobStatus().get());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (!job.getJobStatus().get().isGloballyTerminalState()) {
+                job.cancel().get();
+            }
+            deadLetters.close();
+        } finally {
+            kafka.close();
+        }
+    }
+
+    private static Timestamp databaseNow(Settings.Database db, boolean truncate) throws SQLException {
+        try (Connection c = PostgresConnections.open(db)) {
+            if (truncate) {
+                try (PreparedStatement ps = c.prepareStatement(new VectorTableSql(db.table()).truncate())) {
+                    ps.execute();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT clock_timestamp()");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1);
+            }
+        }
+    }
+}
