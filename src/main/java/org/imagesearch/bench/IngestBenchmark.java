@@ -56,6 +56,7 @@ public final class IngestBenchmark {
             publish(publisher, WARM_UP_FIRST_ID, WARM_UP_IMAGES, 0, new HashMap<>());
             pipeline.awaitSettled(() -> WARM_UP_IMAGES, Duration.ofMinutes(5));
 
+            CpuTime cpuBefore = CpuTime.now();
             long start = System.nanoTime();
             publish(publisher, 0, images, 0, new HashMap<>());
             long backlogTarget = WARM_UP_IMAGES + images;
@@ -65,6 +66,7 @@ public final class IngestBenchmark {
             }, Duration.ofMinutes(5));
             double seconds = (System.nanoTime() - start) / 1e9;
             double rate = images / seconds;
+            CpuTime cpu = CpuTime.now().minus(cpuBefore);
 
             Map<Long, Long> sentAt = new HashMap<>();
             publish(publisher, LATENCY_FIRST_ID, latencyImages, rate / 2, sentAt);
@@ -82,6 +84,10 @@ public final class IngestBenchmark {
             result.put("p50_ms", round(latency.at(50)));
             result.put("p99_ms", round(latency.at(99)));
             result.put("dead_letters", pipeline.deadLetters());
+            // CPU seconds per indexed image while draining the backlog: the JVM (Kafka, decoding,
+            // inference) and the local PostgreSQL server (upserts into the HNSW index).
+            result.put("jvm_cpu_ms_per_image", round(cpu.jvmSeconds() * 1000 / images));
+            result.put("postgres_cpu_ms_per_image", round(cpu.postgresSeconds() * 1000 / images));
         }
         result.put("parallelism", settings.job().parallelism());
         result.put("sink_batch_size", settings.job().sinkBatchSize());

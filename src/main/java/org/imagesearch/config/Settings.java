@@ -57,7 +57,7 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
                 options.get("topic", "image-ingest"),
                 options.get("dead-letter-topic", "image-ingest-dlq"),
                 options.get("group-id", "image-search-ingest"),
-                StartOffsets.valueOf(options.get("start-offsets", "committed").toUpperCase()));
+                parseStartOffsets(options.get("start-offsets", "committed")));
         TableSpec table = new TableSpec(
                 options.get("table", "image_search"),
                 options.getInt("dimension", 1000),
@@ -108,6 +108,9 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
         if (job.sinkBatchSize() < 1) {
             throw new IllegalArgumentException("--sink-batch-size must be at least 1");
         }
+        if (loader.connectTimeout().toMillis() < 1 || loader.readTimeout().toMillis() < 1) {
+            throw new IllegalArgumentException("--http-connect-timeout-ms and --http-read-timeout-ms must be positive");
+        }
         if (loader.maxBytes() < 1 || loader.maxPixels() < 1) {
             throw new IllegalArgumentException("--max-image-bytes and --max-pixels must be positive");
         }
@@ -132,6 +135,14 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
 
     public static Path defaultDataset() {
         return sharedDir().resolve("datasets").resolve("cifar-10-binary").resolve("train.bin");
+    }
+
+    private static StartOffsets parseStartOffsets(String value) {
+        try {
+            return StartOffsets.valueOf(value.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--start-offsets must be committed, earliest or latest, got '" + value + "'");
+        }
     }
 
     static String modelNameOf(Path modelPath) {

@@ -69,11 +69,6 @@ public final class LocalPipeline implements AutoCloseable {
         return new ImagePublisher(kafka.bootstrapServers(), settings.kafka().topic());
     }
 
-    /** The database time when the pipeline started; rows updated at or after it were written by this run. */
-    public Timestamp startedAt() {
-        return startedAt;
-    }
-
     public long rowsWritten() throws SQLException {
         try (Connection c = PostgresConnections.open(settings.database());
              PreparedStatement ps = c.prepareStatement(new VectorTableSql(settings.database().table()).countUpdatedSince())) {

@@ -9,7 +9,6 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A loaded TorchScript model with one predictor. Not thread-safe, like DJL's {@code Predictor}: use one
@@ -67,11 +66,13 @@ public final class ImageEmbedder implements AutoCloseable {
         if (vector.length != dimension) {
             throw new TranslateException("model returned " + vector.length + " values, expected " + dimension);
         }
+        for (float v : vector) {
+            // pgvector refuses NaN and infinity; catching them here keeps one image from failing a whole batch.
+            if (!Float.isFinite(v)) {
+                throw new TranslateException("model returned a non-finite value");
+            }
+        }
         return vector;
-    }
-
-    public List<float[]> embedBatch(List<RgbImage> images) throws TranslateException {
-        return predictor.batchPredict(images);
     }
 
     public int dimension() {

@@ -1,13 +1,11 @@
 package org.imagesearch.embed;
 
-import java.io.Serializable;
-
 /**
  * The reference preprocessing (torchvision {@code Resize(256)}, {@code CenterCrop(224)}, {@code ToTensor()},
  * {@code Normalize(ImageNet mean, std)}): shorter side to {@code resize} with bilinear filtering, a centred
  * {@code crop} x {@code crop} square, values scaled to 0..1 and normalised per channel, channels first.
  */
-public final class ImagePreprocessor implements Serializable {
+public final class ImagePreprocessor {
     private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
     private static final float[] STD = {0.229f, 0.224f, 0.225f};
 
@@ -33,29 +31,28 @@ public final class ImagePreprocessor implements Serializable {
 
     /** A float32 tensor of shape [3, crop, crop] in CHW order. */
     public float[] toTensor(RgbImage image) {
-        RgbImage resized = resizeShorterSide(image);
+        int w = image.width();
+        int h = image.height();
+        // Same arithmetic as torchvision's _compute_resized_output_size: the long side is truncated.
+        long resizedW = w <= h ? resize : (long) resize * w / h;
+        long resizedH = w <= h ? (long) resize * h / w : resize;
+        if (resizedW > Integer.MAX_VALUE || resizedH > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("image " + w + "x" + h + " has an unsupported aspect ratio");
+        }
         // torchvision's center_crop rounds half to even (Python's round).
-        int top = (int) Math.rint((resized.height() - crop) / 2.0);
-        int left = (int) Math.rint((resized.width() - crop) / 2.0);
+        int top = (int) Math.rint((resizedH - crop) / 2.0);
+        int left = (int) Math.rint((resizedW - crop) / 2.0);
+        RgbImage cropped = PilBilinearResize.resizeWindow(image, (int) resizedW, (int) resizedH, left, top, crop, crop);
         float[] tensor = new float[3 * crop * crop];
         int plane = crop * crop;
         for (int y = 0; y < crop; y++) {
             for (int x = 0; x < crop; x++) {
                 for (int c = 0; c < 3; c++) {
-                    float value = resized.sample(left + x, top + y, c) / 255f;
+                    float value = cropped.sample(x, y, c) / 255f;
                     tensor[c * plane + y * crop + x] = (value - MEAN[c]) / STD[c];
                 }
             }
         }
         return tensor;
-    }
-
-    private RgbImage resizeShorterSide(RgbImage image) {
-        int w = image.width();
-        int h = image.height();
-        // Same arithmetic as torchvision's _compute_resized_output_size: the long side is truncated.
-        int newW = w <= h ? resize : (int) ((long) resize * w / h);
-        int newH = w <= h ? (int) ((long) resize * h / w) : resize;
-        return PilBilinearResize.resize(image, newW, newH);
     }
 }

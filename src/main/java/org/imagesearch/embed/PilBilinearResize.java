@@ -5,52 +5,55 @@ package org.imagesearch.embed;
  * torchvision's {@code Resize} runs on PIL images: a triangle filter widened by the scale factor when
  * shrinking (antialiasing), 22-bit fixed-point weights, a horizontal pass into an 8-bit intermediate
  * image, then a vertical pass. Matching it bit for bit keeps our vectors equal to the reference's.
+ *
+ * <p>Only a window of the resized image is computed (the centre crop): each output pixel depends on its
+ * own coefficients alone, so the window is identical to cropping the full result, at a fraction of the
+ * cost and memory, also for extreme aspect ratios.
  */
 final class PilBilinearResize {
     private static final int PRECISION_BITS = 32 - 8 - 2;
 
     private PilBilinearResize() {}
 
-    static RgbImage resize(RgbImage in, int outWidth, int outHeight) {
-        if (in.width() == outWidth && in.height() == outHeight) {
-            return in;
-        }
-        Coefficients horizontal = Coefficients.of(in.width(), outWidth);
-        Coefficients vertical = Coefficients.of(in.height(), outHeight);
+    /**
+     * The window {@code [left, left + width) x [top, top + height)} of {@code in} resized to
+     * {@code outWidth x outHeight}.
+     */
+    static RgbImage resizeWindow(RgbImage in, int outWidth, int outHeight, int left, int top, int width, int height) {
+        Coefficients horizontal = Coefficients.of(in.width(), outWidth, left, width);
+        Coefficients vertical = Coefficients.of(in.height(), outHeight, top, height);
         // Only the source rows the vertical pass reads go through the horizontal pass, as in Pillow.
-        int firstRow = vertical.bounds[0];
-        int lastRow = vertical.bounds[(outHeight - 1) * 2] + vertical.bounds[(outHeight - 1) * 2 + 1];
-        byte[] temp = new byte[outWidth * (lastRow - firstRow) * 3];
+        int firstRow = vertical.first(0);
+        int lastRow = vertical.first(height - 1) + vertical.count(height - 1);
+        byte[] temp = new byte[width * (lastRow - firstRow) * 3];
         for (int y = firstRow; y < lastRow; y++) {
-            for (int x = 0; x < outWidth; x++) {
-                int min = horizontal.bounds[x * 2];
-                int count = horizontal.bounds[x * 2 + 1];
-                int k = x * horizontal.size;
+            for (int x = 0; x < width; x++) {
+                int min = horizontal.first(x);
+                int count = horizontal.count(x);
                 for (int c = 0; c < 3; c++) {
                     long sum = 1L << (PRECISION_BITS - 1);
                     for (int i = 0; i < count; i++) {
-                        sum += (long) in.sample(min + i, y, c) * horizontal.weights[k + i];
+                        sum += (long) in.sample(min + i, y, c) * horizontal.weight(x, i);
                     }
-                    temp[((y - firstRow) * outWidth + x) * 3 + c] = clip8(sum);
+                    temp[((y - firstRow) * width + x) * 3 + c] = clip8(sum);
                 }
             }
         }
-        byte[] out = new byte[outWidth * outHeight * 3];
-        for (int y = 0; y < outHeight; y++) {
-            int min = vertical.bounds[y * 2] - firstRow;
-            int count = vertical.bounds[y * 2 + 1];
-            int k = y * vertical.size;
-            for (int x = 0; x < outWidth; x++) {
+        byte[] out = new byte[width * height * 3];
+        for (int y = 0; y < height; y++) {
+            int min = vertical.first(y) - firstRow;
+            int count = vertical.count(y);
+            for (int x = 0; x < width; x++) {
                 for (int c = 0; c < 3; c++) {
                     long sum = 1L << (PRECISION_BITS - 1);
                     for (int i = 0; i < count; i++) {
-                        sum += (long) (temp[((min + i) * outWidth + x) * 3 + c] & 0xFF) * vertical.weights[k + i];
+                        sum += (long) (temp[((min + i) * width + x) * 3 + c] & 0xFF) * vertical.weight(y, i);
                     }
-                    out[(y * outWidth + x) * 3 + c] = clip8(sum);
+                    out[(y * width + x) * 3 + c] = clip8(sum);
                 }
             }
         }
-        return new RgbImage(outWidth, outHeight, out);
+        return new RgbImage(width, height, out);
     }
 
     private static byte clip8(long sum) {
@@ -58,18 +61,21 @@ final class PilBilinearResize {
         return (byte) (v < 0 ? 0 : Math.min(v, 255));
     }
 
-    /** Per output pixel: first source index, tap count and fixed-point weights (Pillow's precompute_coeffs). */
+    /**
+     * Pillow's precompute_coeffs for output indices {@code start .. start + count - 1}: per index the first
+     * source index, the tap count and the fixed-point weights.
+     */
     private record Coefficients(int size, int[] bounds, int[] weights) {
-        static Coefficients of(int inSize, int outSize) {
+        static Coefficients of(int inSize, int outSize, int start, int count) {
             double scale = (double) inSize / outSize;
             double filterScale = Math.max(scale, 1.0);
             double support = filterScale; // the bilinear (triangle) filter has support 1
             int size = (int) Math.ceil(support) * 2 + 1;
-            int[] bounds = new int[outSize * 2];
-            int[] weights = new int[outSize * size];
+            int[] bounds = new int[count * 2];
+            int[] weights = new int[count * size];
             double[] w = new double[size];
-            for (int xx = 0; xx < outSize; xx++) {
-                double center = (xx + 0.5) * scale;
+            for (int j = 0; j < count; j++) {
+                double center = (start + j + 0.5) * scale;
                 int min = Math.max((int) (center - support + 0.5), 0);
                 int max = Math.min((int) (center + support + 0.5), inSize) - min;
                 double total = 0;
@@ -79,14 +85,26 @@ final class PilBilinearResize {
                 }
                 for (int x = 0; x < max; x++) {
                     double normalised = total != 0.0 ? w[x] / total : w[x];
-                    weights[xx * size + x] = (int) (normalised < 0
+                    weights[j * size + x] = (int) (normalised < 0
                             ? -0.5 + normalised * (1 << PRECISION_BITS)
                             : 0.5 + normalised * (1 << PRECISION_BITS));
                 }
-                bounds[xx * 2] = min;
-                bounds[xx * 2 + 1] = max;
+                bounds[j * 2] = min;
+                bounds[j * 2 + 1] = max;
             }
             return new Coefficients(size, bounds, weights);
+        }
+
+        int first(int j) {
+            return bounds[j * 2];
+        }
+
+        int count(int j) {
+            return bounds[j * 2 + 1];
+        }
+
+        int weight(int j, int i) {
+            return weights[j * size + i];
         }
 
         private static double triangle(double x) {

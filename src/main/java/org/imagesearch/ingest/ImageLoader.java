@@ -12,6 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.imagesearch.config.Settings;
 
 /**
@@ -19,6 +24,11 @@ import org.imagesearch.config.Settings;
  * or an {@code http(s):} URI fetched with connect/read timeouts. Both are bounded in size.
  */
 public final class ImageLoader {
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "image-loader-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Settings.Loader limits;
     private final List<Path> realRoots;
     private final HttpClient http;
@@ -77,7 +87,16 @@ public final class ImageLoader {
     }
 
     private byte[] fetch(URI uri) throws RejectedMessageException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(limits.readTimeout()).GET().build();
+        if (uri.getHost() == null) {
+            throw reject("URI has no valid host: " + redact(uri));
+        }
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(uri).timeout(limits.readTimeout()).GET().build();
+        } catch (IllegalArgumentException e) {
+            throw reject("URI not accepted for HTTP: " + redact(uri));
+        }
+        long deadline = System.nanoTime() + limits.readTimeout().toNanos();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
@@ -88,8 +107,10 @@ public final class ImageLoader {
                 if (declared > limits.maxBytes()) {
                     throw reject("image is " + declared + " bytes, more than the limit of " + limits.maxBytes());
                 }
-                return readBounded(body);
+                return readBefore(deadline, body, uri);
             }
+        } catch (IllegalArgumentException e) {
+            throw reject("URI not accepted for HTTP: " + redact(uri));
         } catch (HttpTimeoutException e) {
             throw reject("timed out fetching " + redact(uri) + ": " + e.getMessage());
         } catch (IOException e) {
@@ -97,6 +118,37 @@ public final class ImageLoader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw reject("interrupted fetching " + redact(uri));
+        }
+    }
+
+    /**
+     * The request timeout only covers the wait for the headers; a server that then trickles or stalls
+     * the body is cut off by closing the stream when the deadline passes.
+     */
+    private byte[] readBefore(long deadline, InputStream body, URI uri) throws IOException, RejectedMessageException {
+        long remaining = Math.max(1, deadline - System.nanoTime());
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            expired.set(true);
+            closeQuietly(body);
+        }, remaining, TimeUnit.NANOSECONDS);
+        try {
+            return readBounded(body);
+        } catch (IOException e) {
+            if (expired.get()) {
+                throw reject("timed out reading the body of " + redact(uri) + " after " + limits.readTimeout().toMillis() + " ms");
+            }
+            throw e;
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // already failing: the reader sees the closed stream
         }
     }
 
@@ -110,7 +162,8 @@ public final class ImageLoader {
 
     /** URIs may carry credentials in user info or a query string: keep them out of dead letters and logs. */
     static String redact(URI uri) {
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
+        String host = uri.getHost() != null ? uri.getHost() : "?";
+        return uri.getScheme() + "://" + host + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
                 + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 

@@ -2,7 +2,10 @@ package org.imagesearch.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Base64;
 
 /**
@@ -11,7 +14,10 @@ import java.util.Base64;
  */
 public final class IngestMessageParser {
     static final int MAX_LABEL_LENGTH = 512;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     public IngestMessage parse(byte[] payload) throws RejectedMessageException {
         if (payload == null || payload.length == 0) {
@@ -53,11 +59,18 @@ public final class IngestMessageParser {
         if (label != null && label.length() > MAX_LABEL_LENGTH) {
             throw reject("\"label\" is longer than " + MAX_LABEL_LENGTH + " characters");
         }
+        if (label != null && label.indexOf('\0') >= 0) {
+            throw reject("\"label\" contains a NUL character, which PostgreSQL text cannot store");
+        }
         JsonNode metadata = root.get("metadata");
         String metadataJson = null;
         if (metadata != null && !metadata.isNull()) {
             if (!metadata.isObject()) {
                 throw reject("\"metadata\" must be a JSON object");
+            }
+            // jsonb cannot store \u0000; letting it through would fail the whole JDBC batch on every retry.
+            if (containsNul(metadata)) {
+                throw reject("\"metadata\" contains a NUL character, which PostgreSQL jsonb cannot store");
             }
             metadataJson = metadata.toString();
         }
@@ -101,6 +114,27 @@ public final class IngestMessageParser {
             throw reject("\"" + field + "\" must be a string");
         }
         return node.textValue();
+    }
+
+    private static boolean containsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0;
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (containsNul(element)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            if (field.getKey().indexOf('\0') >= 0 || containsNul(field.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String abbreviate(String text) {

@@ -82,8 +82,4 @@ public final class VectorTableSql {
     public String truncate() {
         return "TRUNCATE " + table.name();
     }
-
-    public String countRows() {
-        return "SELECT count(*) FROM " + table.name();
-    }
 }

@@ -1,0 +1,131 @@
+package org.imagesearch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+class DeadLetterSerializerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long FAILED_AT = Instant.parse("2024-05-06T07:08:09.123Z").toEpochMilli();
+
+    private static DeadLetter letter(Long id, byte[] key, byte[] payload) {
+        return new DeadLetter("load", "file not found: /data/x.png", id, "image-ingest", 3, 12345L, key, payload,
+                FAILED_AT);
+    }
+
+    private static JsonNode json(DeadLetter letter) throws Exception {
+        return JSON.readTree(DeadLetterSerializer.toJson(letter));
+    }
+
+    @Test
+    void jsonCarriesStageReasonIdSourceAndTime() throws Exception {
+        JsonNode node = json(letter(77L, null, "{\"id\": 77}".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals("load", node.get("stage").asText());
+        assertEquals("file not found: /data/x.png", node.get("reason").asText());
+        assertEquals(77L, node.get("id").asLong());
+        assertTrue(node.get("id").isIntegralNumber());
+        assertEquals("image-ingest", node.get("source_topic").asText());
+        assertEquals(3, node.get("source_partition").asInt());
+        assertEquals(12345L, node.get("source_offset").asLong());
+        assertEquals("2024-05-06T07:08:09.123Z", node.get("failed_at").asText());
+        assertEquals(FAILED_AT, Instant.parse(node.get("failed_at").asText()).toEpochMilli());
+    }
+
+    @Test
+    void idIsAbsentWhenItIsNotKnown() throws Exception {
+        JsonNode node = json(letter(null, null, "not json".getBytes(StandardCharsets.UTF_8)));
+
+        assertFalse(node.has("id"));
+    }
+
+    @Test
+    void utf8PayloadIsKeptAsText() throws Exception {
+        String payload = "{\"id\": 5, \"label\": \"chat noir \u00e9\u00e8 \u732b\"}";
+
+        JsonNode node = json(letter(5L, null, payload.getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(payload, node.get("payload").asText());
+        assertFalse(node.has("payload_base64"));
+    }
+
+    @Test
+    void binaryPayloadIsKeptAsBase64() throws Exception {
+        byte[] payload = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, (byte) 0xFF, (byte) 0xFE, 0};
+
+        JsonNode node = json(letter(null, null, payload));
+
+        assertFalse(node.has("payload"));
+        assertArrayEquals(payload, Base64.getDecoder().decode(node.get("payload_base64").asText()));
+    }
+
+    @Test
+    void truncatedMultiByteCharacterMakesThePayloadBinary() throws Exception {
+        byte[] utf8 = "caf\u00e9".getBytes(StandardCharsets.UTF_8);
+        byte[] truncated = java.util.Arrays.copyOf(utf8, utf8.length - 1); // half of the 'é'
+
+        JsonNode node = json(letter(null, null, truncated));
+
+        assertArrayEquals(truncated, Base64.getDecoder().decode(node.get("payload_base64").asText()));
+    }
+
+    @Test
+    void nullPayloadBecomesEmptyText() throws Exception {
+        JsonNode node = json(letter(null, null, null));
+
+        assertEquals("", node.get("payload").asText());
+    }
+
+    @Test
+    void recordGoesToTheConfiguredTopicWithTheOriginalKey() throws Exception {
+        byte[] key = {1, 2, 3, (byte) 0xFF};
+        DeadLetter letter = letter(9L, key, "{}".getBytes(StandardCharsets.UTF_8));
+
+        ProducerRecord<byte[], byte[]> record = new DeadLetterSerializer("image-ingest-dlq").serialize(letter, null, 0L);
+
+        assertEquals("image-ingest-dlq", record.topic());
+        assertArrayEquals(key, record.key());
+        assertArrayEquals(DeadLetterSerializer.toJson(letter), record.value());
+        assertNull(record.partition());
+    }
+
+    @Test
+    void recordWithoutKeyHasNullKey() {
+        DeadLetter letter = letter(9L, null, "{}".getBytes(StandardCharsets.UTF_8));
+
+        ProducerRecord<byte[], byte[]> record = new DeadLetterSerializer("dlq").serialize(letter, null, null);
+
+        assertNull(record.key());
+        assertEquals("dlq", record.topic());
+    }
+
+    @Test
+    void deadLetterOfCopiesTheSourceMessage() {
+        byte[] key = {42};
+        byte[] value = {1, 2};
+        KafkaMessage message = new KafkaMessage("in", 2, 99L, key, value);
+        long before = System.currentTimeMillis();
+
+        DeadLetter letter = DeadLetter.of(message, Stage.DECODE, "bad", 7L);
+
+        assertEquals("decode", letter.stage());
+        assertEquals("bad", letter.reason());
+        assertEquals(7L, letter.id());
+        assertEquals("in", letter.sourceTopic());
+        assertEquals(2, letter.sourcePartition());
+        assertEquals(99L, letter.sourceOffset());
+        assertArrayEquals(key, letter.key());
+        assertArrayEquals(value, letter.payload());
+        assertTrue(letter.failedAtMillis() >= before && letter.failedAtMillis() <= System.currentTimeMillis());
+    }
+}

@@ -1,0 +1,207 @@
+package org.imagesearch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class IngestMessageParserTest {
+    private final IngestMessageParser parser = new IngestMessageParser();
+
+    private IngestMessage parse(String json) throws RejectedMessageException {
+        return parser.parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Asserts the message is rejected at stage PARSE and the reason mentions {@code expectedInReason}. */
+    private RejectedMessageException assertRejected(byte[] payload, String expectedInReason) {
+        RejectedMessageException e = assertThrows(RejectedMessageException.class, () -> parser.parse(payload));
+        assertEquals(Stage.PARSE, e.stage());
+        assertTrue(e.getMessage().contains(expectedInReason),
+                () -> "reason '" + e.getMessage() + "' should mention " + expectedInReason);
+        return e;
+    }
+
+    private RejectedMessageException assertRejected(String json, String expectedInReason) {
+        return assertRejected(json.getBytes(StandardCharsets.UTF_8), expectedInReason);
+    }
+
+    @Test
+    void upsertWithUriIsTheDefaultOperation() throws Exception {
+        IngestMessage message = parse("{\"id\": 42, \"uri\": \"file:///data/cat.png\"}");
+
+        assertEquals(42L, message.id());
+        assertEquals(IngestMessage.Operation.UPSERT, message.op());
+        assertEquals("file:///data/cat.png", message.uri());
+        assertNull(message.inlineBytes());
+        assertNull(message.label());
+        assertNull(message.metadataJson());
+    }
+
+    @Test
+    void explicitUpsertWithBase64BytesIsDecoded() throws Exception {
+        byte[] image = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xFF};
+        String b64 = Base64.getEncoder().encodeToString(image);
+
+        IngestMessage message = parse("{\"id\": 7, \"op\": \"upsert\", \"bytes\": \"" + b64 + "\"}");
+
+        assertEquals(IngestMessage.Operation.UPSERT, message.op());
+        assertNull(message.uri());
+        assertArrayEquals(image, message.inlineBytes());
+    }
+
+    @Test
+    void labelAndMetadataAreKeptWithMetadataReserialisedAsJson() throws Exception {
+        IngestMessage message = parse("{\"id\": 1, \"uri\": \"http://x/a.png\", \"label\": \"cat\","
+                + " \"metadata\": {\"source\": \"cifar\",  \"record\": 12, \"tags\": [\"a\", \"b\"]}}");
+
+        assertEquals("cat", message.label());
+        JsonNode metadata = new ObjectMapper().readTree(message.metadataJson());
+        assertTrue(metadata.isObject());
+        assertEquals("cifar", metadata.get("source").asText());
+        assertEquals(12, metadata.get("record").asInt());
+        assertEquals(2, metadata.get("tags").size());
+    }
+
+    @Test
+    void nullLabelAndNullMetadataAreTreatedAsAbsent() throws Exception {
+        IngestMessage message = parse("{\"id\": 1, \"uri\": \"http://x/a.png\", \"label\": null, \"metadata\": null}");
+
+        assertNull(message.label());
+        assertNull(message.metadataJson());
+    }
+
+    @Test
+    void deleteNeedsOnlyAnId() throws Exception {
+        IngestMessage message = parse("{\"id\": 99, \"op\": \"delete\"}");
+
+        assertEquals(IngestMessage.Operation.DELETE, message.op());
+        assertEquals(99L, message.id());
+        assertNull(message.uri());
+        assertNull(message.inlineBytes());
+    }
+
+    @Test
+    void idGivenAsStringOfDigitsIsAccepted() throws Exception {
+        assertEquals(9_007_199_254_740_993L, parse("{\"id\": \"9007199254740993\", \"op\": \"delete\"}").id());
+        assertEquals(-5L, parse("{\"id\": \"-5\", \"op\": \"delete\"}").id());
+    }
+
+    @Test
+    void extremeLongIdsAreAccepted() throws Exception {
+        assertEquals(Long.MAX_VALUE, parse("{\"id\": 9223372036854775807, \"op\": \"delete\"}").id());
+        assertEquals(Long.MIN_VALUE, parse("{\"id\": -9223372036854775808, \"op\": \"delete\"}").id());
+    }
+
+    @Test
+    void emptyPayloadIsRejected() {
+        assertRejected(new byte[0], "empty");
+        assertRejected((byte[]) null, "empty");
+    }
+
+    @Test
+    void invalidJsonIsRejected() {
+        assertRejected("{\"id\": 1, ", "not valid JSON");
+    }
+
+    @Test
+    void jsonThatIsNotAnObjectIsRejected() {
+        assertRejected("[1, 2, 3]", "JSON object");
+        assertRejected("42", "JSON object");
+        assertRejected("\"text\"", "JSON object");
+    }
+
+    @Test
+    void missingIdIsRejected() {
+        assertRejected("{\"uri\": \"http://x/a.png\"}", "\"id\"");
+        assertRejected("{\"id\": null, \"uri\": \"http://x/a.png\"}", "\"id\"");
+    }
+
+    @Test
+    void fractionalIdIsRejected() {
+        assertRejected("{\"id\": 1.5, \"uri\": \"http://x/a.png\"}", "\"id\"");
+        assertRejected("{\"id\": \"1.5\", \"uri\": \"http://x/a.png\"}", "\"id\"");
+    }
+
+    @Test
+    void idOutOfLongRangeIsRejected() {
+        assertRejected("{\"id\": 9223372036854775808, \"uri\": \"http://x/a.png\"}", "\"id\"");
+        assertRejected("{\"id\": \"9223372036854775808\", \"uri\": \"http://x/a.png\"}", "\"id\"");
+        assertRejected("{\"id\": \"99999999999999999999\", \"uri\": \"http://x/a.png\"}", "\"id\"");
+    }
+
+    @Test
+    void nonNumericIdIsRejected() {
+        assertRejected("{\"id\": \"abc\", \"uri\": \"http://x/a.png\"}", "\"id\"");
+        assertRejected("{\"id\": true, \"uri\": \"http://x/a.png\"}", "\"id\"");
+    }
+
+    @Test
+    void unknownOpIsRejected() {
+        assertRejected("{\"id\": 1, \"op\": \"replace\", \"uri\": \"http://x/a.png\"}", "\"op\"");
+        assertRejected("{\"id\": 1, \"op\": \"DELETE\"}", "\"op\"");
+    }
+
+    @Test
+    void bothUriAndBytesAreRejected() {
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"bytes\": \"AAAA\"}", "\"uri\" and \"bytes\"");
+    }
+
+    @Test
+    void neitherUriNorBytesIsRejected() {
+        assertRejected("{\"id\": 1}", "\"uri\" and \"bytes\"");
+        assertRejected("{\"id\": 1, \"op\": \"upsert\", \"label\": \"cat\"}", "\"uri\" and \"bytes\"");
+    }
+
+    @Test
+    void nonStringUriIsRejected() {
+        assertRejected("{\"id\": 1, \"uri\": 5}", "\"uri\"");
+    }
+
+    @Test
+    void invalidBase64IsRejected() {
+        assertRejected("{\"id\": 1, \"bytes\": \"@@@\"}", "\"bytes\"");
+    }
+
+    @Test
+    void emptyBytesAreRejected() {
+        assertRejected("{\"id\": 1, \"bytes\": \"\"}", "\"bytes\" is empty");
+    }
+
+    @Test
+    void nonStringLabelIsRejected() {
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"label\": 3}", "\"label\"");
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"label\": {\"a\": 1}}", "\"label\"");
+    }
+
+    @Test
+    void labelOfMaximumLengthIsAcceptedAndOneLongerIsRejected() throws Exception {
+        String longest = "x".repeat(IngestMessageParser.MAX_LABEL_LENGTH);
+        assertEquals(longest, parse("{\"id\": 1, \"uri\": \"http://x/a.png\", \"label\": \"" + longest + "\"}").label());
+
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"label\": \"" + longest + "x\"}", "\"label\"");
+    }
+
+    @Test
+    void labelWithNulCharacterIsRejected() {
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"label\": \"ca\\u0000t\"}", "\"label\"");
+    }
+
+    @Test
+    void metadataWithNulCharacterAnywhereIsRejected() {
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": {\"a\": [\"x\\u0000\"]}}", "\"metadata\"");
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": {\"k\\u0000\": 1}}", "\"metadata\"");
+    }
+
+    @Test
+    void nonObjectMetadataIsRejected() {
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": [1, 2]}", "\"metadata\"");
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": \"text\"}", "\"metadata\"");
+    }
+}

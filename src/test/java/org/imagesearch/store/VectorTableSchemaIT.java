@@ -1,0 +1,62 @@
+package org.imagesearch.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.imagesearch.config.DistanceMetric;
+import org.imagesearch.config.Settings;
+import org.imagesearch.config.TableSpec;
+import org.imagesearch.testing.RealServices;
+import org.imagesearch.testing.TestServices;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Schema creation against a real PostgreSQL with pgvector. */
+@ExtendWith(RealServices.class)
+class VectorTableSchemaIT {
+    private final TestServices services;
+
+    VectorTableSchemaIT(TestServices services) {
+        this.services = services;
+    }
+
+    @Test
+    void createsTableAndHnswIndexIdempotently() throws Exception {
+        Settings.Database db = services.database(TestServices.uniqueName("schema"));
+        VectorTableSchema schema = new VectorTableSchema(new VectorTableSql(db.table()));
+        try (Connection c = PostgresConnections.open(db)) {
+            schema.ensure(c);
+            schema.ensure(c);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT indexdef FROM pg_indexes WHERE tablename = ? AND indexname = ?")) {
+                ps.setString(1, db.table().name());
+                ps.setString(2, db.table().indexName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next(), "the HNSW index exists");
+                    String definition = rs.getString(1);
+                    assertTrue(definition.contains("USING hnsw (image_vector vector_l2_ops)"), definition);
+                    assertTrue(definition.contains("m='16'") && definition.contains("ef_construction='64'"), definition);
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusesAnExistingTableOfAnotherDimension() throws Exception {
+        String name = TestServices.uniqueName("dims");
+        Settings.Database small = services.database(name);
+        Settings.Database other = new Settings.Database(small.jdbcUrl(), small.user(), small.password(),
+                new TableSpec(name, 512, DistanceMetric.L2, 16, 64));
+        try (Connection c = PostgresConnections.open(small)) {
+            new VectorTableSchema(new VectorTableSql(small.table())).ensure(c);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> new VectorTableSchema(new VectorTableSql(other.table())).ensure(c));
+            assertEquals("table " + name + " stores vector(1000) but the configured dimension needs vector(512): "
+                    + "use another --table or re-create it", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.imagesearch.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.imagesearch.config.DistanceMetric;
+import org.imagesearch.config.TableSpec;
+import org.junit.jupiter.api.Test;
+
+class VectorTableSqlTest {
+    private static final VectorTableSql L2 = new VectorTableSql(new TableSpec("images", 1000, DistanceMetric.L2, 16, 64));
+    private static final VectorTableSql COSINE =
+            new VectorTableSql(new TableSpec("photos", 512, DistanceMetric.COSINE, 24, 100));
+
+    private static long placeholders(String sql) {
+        return sql.chars().filter(c -> c == '?').count();
+    }
+
+    @Test
+    void createTableDeclaresTheColumnsAndVectorDimension() {
+        assertEquals("CREATE TABLE IF NOT EXISTS images (id bigint PRIMARY KEY, class text, "
+                + "image_vector vector(1000) NOT NULL, metadata jsonb, model text, "
+                + "updated_at timestamptz NOT NULL DEFAULT now())", L2.createTable());
+        assertTrue(COSINE.createTable().startsWith("CREATE TABLE IF NOT EXISTS photos ("));
+        assertTrue(COSINE.createTable().contains("image_vector vector(512) NOT NULL"));
+    }
+
+    @Test
+    void createIndexUsesHnswWithTheL2OperatorClass() {
+        assertEquals("CREATE INDEX IF NOT EXISTS images_vector_hnsw ON images USING hnsw (image_vector vector_l2_ops)"
+                + " WITH (m = 16, ef_construction = 64)", L2.createIndex());
+    }
+
+    @Test
+    void createIndexUsesTheCosineOperatorClassForCosine() {
+        assertEquals("CREATE INDEX IF NOT EXISTS photos_vector_hnsw ON photos USING hnsw (image_vector vector_cosine_ops)"
+                + " WITH (m = 24, ef_construction = 100)", COSINE.createIndex());
+    }
+
+    @Test
+    void upsertOrDeleteHasEightParametersAndUpsertsOnId() {
+        String sql = L2.upsertOrDelete();
+
+        assertEquals(8, placeholders(sql));
+        assertTrue(sql.contains("ON CONFLICT (id) DO UPDATE"), sql);
+        assertTrue(sql.contains("DELETE FROM images WHERE"), sql);
+        assertTrue(sql.contains("INSERT INTO images (id, class, image_vector, metadata, model, updated_at)"), sql);
+        assertTrue(sql.contains("?::vector"), sql);
+        assertTrue(sql.contains("?::jsonb"), sql);
+        assertEquals(8, placeholders(COSINE.upsertOrDelete()));
+    }
+
+    @Test
+    void nearestToIdUsesTheL2OperatorAndFourParameters() {
+        String sql = L2.nearestToId();
+
+        assertEquals(4, placeholders(sql));
+        assertTrue(sql.contains("ORDER BY image_vector <-> (SELECT image_vector FROM images WHERE id = ?)"), sql);
+        assertTrue(sql.contains("WHERE id <> ?"), sql);
+        assertTrue(sql.trim().endsWith("LIMIT ?"), sql);
+        assertFalse(sql.contains("<=>"), sql);
+    }
+
+    @Test
+    void nearestToIdUsesTheCosineOperatorForCosine() {
+        String sql = COSINE.nearestToId();
+
+        assertEquals(4, placeholders(sql));
+        assertTrue(sql.contains("image_vector <=> (SELECT image_vector FROM photos WHERE id = ?)"), sql);
+        assertFalse(sql.contains("<->"), sql);
+    }
+
+    @Test
+    void helperQueriesTakeTheTableNameAndBindTheirValues() {
+        assertEquals(1, placeholders(L2.vectorColumnType()));
+        assertEquals("SELECT class FROM photos WHERE id = ?", COSINE.labelOf());
+        assertEquals(1, placeholders(COSINE.countUpdatedSince()));
+        assertTrue(COSINE.countUpdatedSince().contains("FROM photos"));
+        assertEquals(2, placeholders(COSINE.updateTimesBetween()));
+        assertEquals("TRUNCATE photos", COSINE.truncate());
+        assertEquals("photos", COSINE.table().name());
+    }
+}
