@@ -81,7 +81,7 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
                 options.getInt("parallelism", Runtime.getRuntime().availableProcessors()),
                 Duration.ofMillis(options.getLong("checkpoint-interval-ms", 10_000)),
                 options.getInt("sink-batch-size", 100),
-                Duration.ofMillis(options.getLong("sink-batch-interval-ms", 500)));
+                Duration.ofMillis(options.getLong("sink-batch-interval-ms", 100)));
         return new Settings(kafka, database, model, loader, job).validated();
     }
 

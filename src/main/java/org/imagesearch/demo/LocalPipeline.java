@@ -39,6 +39,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Starts Kafka, prepares the table (emptied first if {@code truncate}) and submits the job. */
     public static LocalPipeline start(Settings configured, boolean truncate) throws Exception {
+        IngestJob.checkModel(configured);
         IngestJob.prepareTable(configured.database());
         Timestamp startedAt = databaseNow(configured.database(), truncate);
         EmbeddedKafka kafka = EmbeddedKafka.start();

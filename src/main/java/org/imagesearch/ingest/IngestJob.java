@@ -18,6 +18,7 @@ import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.embed.EmbedImage;
 import org.imagesearch.embed.Embedding;
+import org.imagesearch.embed.ImageEmbedder;
 import org.imagesearch.store.PostgresConnections;
 import org.imagesearch.store.VectorRecord;
 import org.imagesearch.store.VectorSinks;
@@ -85,6 +86,14 @@ public final class IngestJob {
         env.getConfig().enableObjectReuse();
     }
 
+    /**
+     * Loads the model once before the job is submitted: a missing or broken file, or one whose output
+     * does not fit the table, fails here with a clear message instead of in a restarting task.
+     */
+    public static void checkModel(Settings settings) {
+        ImageEmbedder.load(settings.model().path(), settings.database().table().dimension()).close();
+    }
+
     /** Creates the table and HNSW index if missing; fails fast if the database or table is unusable. */
     public static void prepareTable(Settings.Database db) {
         try (Connection connection = PostgresConnections.open(db)) {
@@ -125,6 +134,7 @@ public final class IngestJob {
         Options options = Options.parse(args, java.util.Set.of());
         options.rejectUnknown(Settings.OPTIONS);
         Settings settings = Settings.from(options);
+        checkModel(settings);
         prepareTable(settings.database());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         fromSettings(settings).addTo(env);

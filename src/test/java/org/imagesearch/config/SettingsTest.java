@@ -49,7 +49,7 @@ class SettingsTest {
         assertEquals(Runtime.getRuntime().availableProcessors(), s.job().parallelism());
         assertEquals(Duration.ofSeconds(10), s.job().checkpointInterval());
         assertEquals(100, s.job().sinkBatchSize());
-        assertEquals(Duration.ofMillis(500), s.job().sinkBatchInterval());
+        assertEquals(Duration.ofMillis(100), s.job().sinkBatchInterval());
     }
 
     @Test
