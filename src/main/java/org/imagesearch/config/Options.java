@@ -92,15 +92,11 @@ public final class Options {
     }
 
     public int getInt(String name, int fallback) {
-        String value = get(name, null);
-        if (value == null) {
-            return fallback;
+        long value = getLong(name, fallback);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--" + name + " is out of range: " + value);
         }
-        try {
-            return Integer.parseInt(value.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be an integer, got '" + value + "'");
-        }
+        return (int) value;
     }
 
     public long getLong(String name, long fallback) {
