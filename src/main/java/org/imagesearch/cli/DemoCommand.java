@@ -98,12 +98,17 @@ final class DemoCommand {
             String label = search.labelOf(connection, queryId)
                     .orElseThrow(() -> new IllegalArgumentException("image " + queryId + " is not in the index"));
             List<Neighbour> neighbours = search.byId(connection, queryId, K).orElseThrow();
+            long rows = search.countRows(connection);
+            // Re-runs upsert the same ids with the same images, so rows of earlier, larger runs stay valid.
+            System.out.printf("Table %s holds %d images; this run published %d, dead-lettered %d.%n",
+                    settings.database().table().name(), rows, count, deadLettered);
             NeighbourReport.printTable(System.out, queryId, label,
                     settings.database().table().distance().name(), neighbours);
             if (json) {
                 ObjectNode result = NeighbourReport.toJson(queryId, label, neighbours);
                 result.put("published", count);
                 result.put("dead_lettered", deadLettered);
+                result.put("table_rows", rows);
                 System.out.println(result);
             }
         }

@@ -41,6 +41,14 @@ public final class NearestNeighbours {
         return Optional.of(result);
     }
 
+    public long countRows(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql.countRows());
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** The class of a stored image: empty if there is no such id; a present but null class is "". */
     public Optional<String> labelOf(Connection connection, long id) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql.labelOf())) {

@@ -64,6 +64,10 @@ public final class VectorTableSql {
                 + " WHERE id <> ? ORDER BY " + distance + " LIMIT ?";
     }
 
+    public String countRows() {
+        return "SELECT count(*) FROM " + table.name();
+    }
+
     public String labelOf() {
         return "SELECT class FROM " + table.name() + " WHERE id = ?";
     }
