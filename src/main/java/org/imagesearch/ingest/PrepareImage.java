@@ -37,6 +37,7 @@ public final class PrepareImage extends ProcessFunction<KafkaMessage, PreparedIm
             IngestMessage message = parser.parse(raw.value());
             id = message.id();
             RgbImage image = null;
+            byte[] thumbnail = null;
             if (message.op() == IngestMessage.Operation.UPSERT) {
                 byte[] bytes = message.inlineBytes() != null ? message.inlineBytes() : loader.load(message.uri());
                 if (bytes.length > limits.maxBytes()) {
@@ -44,8 +45,10 @@ public final class PrepareImage extends ProcessFunction<KafkaMessage, PreparedIm
                             "image is " + bytes.length + " bytes, more than the limit of " + limits.maxBytes());
                 }
                 image = decoder.decode(bytes);
+                thumbnail = Thumbnails.of(image);
             }
-            out.collect(new PreparedImage(raw, message.op(), message.id(), message.label(), message.metadataJson(), image));
+            out.collect(new PreparedImage(raw, message.op(), message.id(), message.label(), message.metadataJson(),
+                    image, thumbnail));
         } catch (RejectedMessageException e) {
             ctx.output(DEAD_LETTERS, DeadLetter.of(raw, e.stage(), e.getMessage(), id));
         }

@@ -21,6 +21,7 @@ public final class VectorRecordStatementBuilder implements JdbcStatementBuilder<
         }
         ps.setString(6, record.metadataJson());
         ps.setString(7, record.model());
-        ps.setBoolean(8, record.delete());
+        ps.setBytes(8, record.thumbnail());
+        ps.setBoolean(9, record.delete());
     }
 }

@@ -29,6 +29,7 @@ public final class VectorTableSchema {
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql.createTable());
+            statement.execute(sql.addThumbnailColumn());
             statement.execute(sql.createIndex());
         }
     }

@@ -24,7 +24,13 @@ public final class VectorTableSql {
                 + "image_vector vector(" + table.dimension() + ") NOT NULL, "
                 + "metadata jsonb, "
                 + "model text, "
+                + "thumbnail bytea, "
                 + "updated_at timestamptz NOT NULL DEFAULT now())";
+    }
+
+    /** Tables created before thumbnails were stored get the column on the next start. */
+    public String addThumbnailColumn() {
+        return "ALTER TABLE " + table.name() + " ADD COLUMN IF NOT EXISTS thumbnail bytea";
     }
 
     public String createIndex() {
@@ -41,15 +47,17 @@ public final class VectorTableSql {
 
     /**
      * One statement for both row changes, so upserts and deletes of an id stay in arrival order inside a
-     * JDBC batch. Parameters: 1 delete flag, 2 id, 3 id, 4 class, 5 vector, 6 metadata, 7 model, 8 delete flag.
+     * JDBC batch. Parameters: 1 delete flag, 2 id, 3 id, 4 class, 5 vector, 6 metadata, 7 model,
+     * 8 thumbnail, 9 delete flag.
      * For a delete only the CTE acts; for an upsert only the INSERT does.
      */
     public String upsertOrDelete() {
         return "WITH deleted AS (DELETE FROM " + table.name() + " WHERE ?::boolean AND id = ?::bigint) "
-                + "INSERT INTO " + table.name() + " (id, class, image_vector, metadata, model, updated_at) "
-                + "SELECT ?::bigint, ?::text, ?::vector, ?::jsonb, ?::text, now() WHERE NOT ?::boolean "
+                + "INSERT INTO " + table.name() + " (id, class, image_vector, metadata, model, thumbnail, updated_at) "
+                + "SELECT ?::bigint, ?::text, ?::vector, ?::jsonb, ?::text, ?::bytea, now() WHERE NOT ?::boolean "
                 + "ON CONFLICT (id) DO UPDATE SET class = EXCLUDED.class, image_vector = EXCLUDED.image_vector, "
-                + "metadata = EXCLUDED.metadata, model = EXCLUDED.model, updated_at = EXCLUDED.updated_at";
+                + "metadata = EXCLUDED.metadata, model = EXCLUDED.model, thumbnail = EXCLUDED.thumbnail, "
+                + "updated_at = EXCLUDED.updated_at";
     }
 
     /**

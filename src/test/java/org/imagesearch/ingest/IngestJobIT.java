@@ -1,5 +1,6 @@
 package org.imagesearch.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -103,6 +104,9 @@ class IngestJobIT {
                 assertEquals("squeezenet1_0", row.model());
                 assertTrue(row.metadata().contains("\"record\": " + image.metadata().get("record")), row.metadata());
                 assertVectorEquals(referenceVector(image.bytes()), row.vector());
+                // the thumbnail of a 32x32 image is the image itself, losslessly
+                assertArrayEquals(new ImageDecoder(Long.MAX_VALUE).decode(image.bytes()).rgb(),
+                        new ImageDecoder(Long.MAX_VALUE).decode(row.thumbnail()).rgb());
             }
 
             // (b) the same ids again: updated in place, not duplicated

@@ -44,7 +44,7 @@ class NearestNeighboursIT {
                     for (int i = 0; i < v.length; i++) {
                         v[i] = random.nextFloat();
                     }
-                    new VectorRecordStatementBuilder().accept(ps, new VectorRecord(id, false, "c" + (id % 3), v, null, "m"));
+                    new VectorRecordStatementBuilder().accept(ps, new VectorRecord(id, false, "c" + (id % 3), v, null, "m", null));
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -20,7 +20,7 @@ class VectorTableSqlTest {
     @Test
     void createTableDeclaresTheColumnsAndVectorDimension() {
         assertEquals("CREATE TABLE IF NOT EXISTS images (id bigint PRIMARY KEY, class text, "
-                + "image_vector vector(1000) NOT NULL, metadata jsonb, model text, "
+                + "image_vector vector(1000) NOT NULL, metadata jsonb, model text, thumbnail bytea, "
                 + "updated_at timestamptz NOT NULL DEFAULT now())", L2.createTable());
         assertTrue(COSINE.createTable().startsWith("CREATE TABLE IF NOT EXISTS photos ("));
         assertTrue(COSINE.createTable().contains("image_vector vector(512) NOT NULL"));
@@ -39,16 +39,16 @@ class VectorTableSqlTest {
     }
 
     @Test
-    void upsertOrDeleteHasEightParametersAndUpsertsOnId() {
+    void upsertOrDeleteHasNineParametersAndUpsertsOnId() {
         String sql = L2.upsertOrDelete();
 
-        assertEquals(8, placeholders(sql));
+        assertEquals(9, placeholders(sql));
         assertTrue(sql.contains("ON CONFLICT (id) DO UPDATE"), sql);
         assertTrue(sql.contains("DELETE FROM images WHERE"), sql);
-        assertTrue(sql.contains("INSERT INTO images (id, class, image_vector, metadata, model, updated_at)"), sql);
+        assertTrue(sql.contains("INSERT INTO images (id, class, image_vector, metadata, model, thumbnail, updated_at)"), sql);
         assertTrue(sql.contains("?::vector"), sql);
         assertTrue(sql.contains("?::jsonb"), sql);
-        assertEquals(8, placeholders(COSINE.upsertOrDelete()));
+        assertEquals(9, placeholders(COSINE.upsertOrDelete()));
     }
 
     @Test

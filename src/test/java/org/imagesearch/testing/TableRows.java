@@ -12,7 +12,7 @@ import org.imagesearch.store.PostgresConnections;
 
 /** Reads a vector table back for assertions. */
 public final class TableRows {
-    public record Row(long id, String label, float[] vector, String metadata, String model) {}
+    public record Row(long id, String label, float[] vector, String metadata, String model, byte[] thumbnail) {}
 
     private TableRows() {}
 
@@ -20,12 +20,12 @@ public final class TableRows {
         Map<Long, Row> rows = new HashMap<>();
         try (Connection c = PostgresConnections.open(db);
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT id, class, image_vector, metadata::text, model FROM " + db.table().name());
+                     "SELECT id, class, image_vector, metadata::text, model, thumbnail FROM " + db.table().name());
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 PGvector vector = (PGvector) rs.getObject(3);
                 rows.put(rs.getLong(1), new Row(rs.getLong(1), rs.getString(2), vector.toArray(), rs.getString(4),
-                        rs.getString(5)));
+                        rs.getString(5), rs.getBytes(6)));
             }
         }
         return rows;
