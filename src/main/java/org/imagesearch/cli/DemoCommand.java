@@ -18,10 +18,11 @@ import org.imagesearch.dataset.Dataset;
 import org.imagesearch.dataset.ImageFolderDataset;
 import org.imagesearch.demo.LocalPipeline;
 import org.imagesearch.publish.ImagePublisher;
-import org.imagesearch.query.NearestNeighbours;
-import org.imagesearch.query.Neighbour;
+import org.imagesearch.query.Hit;
+import org.imagesearch.query.ImageSearch;
+import org.imagesearch.query.Query;
+import org.imagesearch.query.QueryTarget;
 import org.imagesearch.store.PostgresConnections;
-import org.imagesearch.store.VectorTableSql;
 
 /**
  * {@code demo}: publishes real images to an embedded Kafka broker, lets the ingest job index them on a
@@ -92,12 +93,14 @@ final class DemoCommand {
 
     private static void report(Settings settings, long queryId, int count, long deadLettered, boolean json)
             throws Exception {
-        VectorTableSql sql = new VectorTableSql(settings.database().table());
-        NearestNeighbours search = new NearestNeighbours(sql);
+        ImageSearch search = new ImageSearch(settings.database().table(), settings.search().efSearch(),
+                settings.loader(), null);
         try (Connection connection = PostgresConnections.open(settings.database())) {
-            String label = search.labelOf(connection, queryId)
-                    .orElseThrow(() -> new IllegalArgumentException("image " + queryId + " is not in the index"));
-            List<Neighbour> neighbours = search.byId(connection, queryId, K).orElseThrow();
+            String label = search.labelOf(connection, queryId);
+            if (label == null) {
+                throw new IllegalArgumentException("image " + queryId + " is not in the index");
+            }
+            List<Hit> neighbours = search.search(connection, Query.of(new QueryTarget.ById(queryId), K)).hits();
             long rows = search.countRows(connection);
             // Re-runs upsert the same ids with the same images, so rows of earlier, larger runs stay valid.
             System.out.printf("Table %s holds %d images; this run published %d, dead-lettered %d.%n",

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.List;
-import org.imagesearch.query.Neighbour;
+import org.imagesearch.query.Hit;
 
 /** Prints the answer to a query by id as a table, and as the one-line JSON object of {@code --json}. */
 final class NeighbourReport {
@@ -13,22 +13,22 @@ final class NeighbourReport {
 
     private NeighbourReport() {}
 
-    static void printTable(PrintStream out, long queryId, String queryLabel, String distance, List<Neighbour> neighbours) {
+    static void printTable(PrintStream out, long queryId, String queryLabel, String distance, List<Hit> neighbours) {
         out.printf("Query image %d (class %s): %d nearest neighbours by %s distance%n", queryId,
                 queryLabel.isEmpty() ? "-" : queryLabel, neighbours.size(), distance);
         out.printf("%5s  %8s  %-12s  %10s%n", "rank", "id", "class", "distance");
         for (int i = 0; i < neighbours.size(); i++) {
-            Neighbour n = neighbours.get(i);
+            Hit n = neighbours.get(i);
             out.printf("%5d  %8d  %-12s  %10.4f%n", i + 1, n.id(), n.label() == null ? "-" : n.label(), n.distance());
         }
     }
 
-    static ObjectNode toJson(long queryId, String queryLabel, List<Neighbour> neighbours) {
+    static ObjectNode toJson(long queryId, String queryLabel, List<Hit> neighbours) {
         ObjectNode root = JSON.createObjectNode();
         root.put("query_id", queryId);
         root.put("query_class", queryLabel);
         ArrayNode results = root.putArray("results");
-        for (Neighbour n : neighbours) {
+        for (Hit n : neighbours) {
             results.addObject().put("id", n.id()).put("class", n.label()).put("distance", n.distance());
         }
         return root;

@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * else from the environment variable {@code IMAGE_SEARCH_<OPTION>}, else from the default below;
  * the README's configuration table lists the same names.
  */
-public record Settings(Kafka kafka, Database database, Model model, Loader loader, Job job) {
+public record Settings(Kafka kafka, Database database, Model model, Loader loader, Job job, Search search) {
 
     /** Kafka topics and consumer behaviour. */
     public record Kafka(String bootstrapServers, String topic, String deadLetterTopic, String groupId,
@@ -44,12 +44,20 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
     /** Flink job shape: parallelism, checkpoints and JDBC batching. */
     public record Job(int parallelism, Duration checkpointInterval, int sinkBatchSize, Duration sinkBatchInterval) {}
 
+    /**
+     * The query side: the default HNSW ef_search, the query job's topics, and the search service's port
+     * and limits (upload size, requests per minute per client address).
+     */
+    public record Search(int efSearch, String requestsTopic, String resultsTopic, int port, long maxUploadBytes,
+                         int requestsPerMinute) {}
+
     public static final Set<String> OPTIONS = new TreeSet<>(Arrays.asList(
             "bootstrap-servers", "topic", "dead-letter-topic", "group-id", "start-offsets",
             "jdbc-url", "db-user", "db-password", "table", "dimension", "distance", "hnsw-m", "hnsw-ef-construction",
             "model", "model-name",
             "file-roots", "http-connect-timeout-ms", "http-read-timeout-ms", "max-image-bytes", "max-pixels",
-            "parallelism", "checkpoint-interval-ms", "sink-batch-size", "sink-batch-interval-ms"));
+            "parallelism", "checkpoint-interval-ms", "sink-batch-size", "sink-batch-interval-ms",
+            "ef-search", "requests-topic", "results-topic", "port", "max-upload-bytes", "requests-per-minute"));
 
     public static Settings from(Options options) {
         Kafka kafka = new Kafka(
@@ -82,23 +90,30 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
                 Duration.ofMillis(options.getLong("checkpoint-interval-ms", 10_000)),
                 options.getInt("sink-batch-size", 100),
                 Duration.ofMillis(options.getLong("sink-batch-interval-ms", 100)));
-        return new Settings(kafka, database, model, loader, job).validated();
+        Search search = new Search(
+                options.getInt("ef-search", 100),
+                options.get("requests-topic", "image-queries"),
+                options.get("results-topic", "image-query-results"),
+                options.getInt("port", 8080),
+                options.getLong("max-upload-bytes", 10L * 1024 * 1024),
+                options.getInt("requests-per-minute", 600));
+        return new Settings(kafka, database, model, loader, job, search).validated();
     }
 
     public Settings withKafka(Kafka newKafka) {
-        return new Settings(newKafka, database, model, loader, job);
+        return new Settings(newKafka, database, model, loader, job, search);
     }
 
     public Settings withDatabase(Database newDatabase) {
-        return new Settings(kafka, newDatabase, model, loader, job);
+        return new Settings(kafka, newDatabase, model, loader, job, search);
     }
 
     public Settings withLoader(Loader newLoader) {
-        return new Settings(kafka, database, model, newLoader, job);
+        return new Settings(kafka, database, model, newLoader, job, search);
     }
 
     public Settings withJob(Job newJob) {
-        return new Settings(kafka, database, model, loader, newJob);
+        return new Settings(kafka, database, model, loader, newJob, search);
     }
 
     private Settings validated() {
@@ -110,6 +125,12 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
         }
         if (loader.connectTimeout().toMillis() < 1 || loader.readTimeout().toMillis() < 1) {
             throw new IllegalArgumentException("--http-connect-timeout-ms and --http-read-timeout-ms must be positive");
+        }
+        if (search.efSearch() < 1 || search.efSearch() > 1000) {
+            throw new IllegalArgumentException("--ef-search must be in 1..1000, got " + search.efSearch());
+        }
+        if (search.maxUploadBytes() < 1 || search.requestsPerMinute() < 1) {
+            throw new IllegalArgumentException("--max-upload-bytes and --requests-per-minute must be positive");
         }
         if (loader.maxBytes() < 1 || loader.maxPixels() < 1) {
             throw new IllegalArgumentException("--max-image-bytes and --max-pixels must be positive");

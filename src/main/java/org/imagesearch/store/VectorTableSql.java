@@ -60,20 +60,12 @@ public final class VectorTableSql {
                 + "updated_at = EXCLUDED.updated_at";
     }
 
-    /**
-     * The k nearest rows to the stored vector of one id, the id itself excluded, with their distance.
-     * Parameters: 1 id, 2 id, 3 id, 4 k. Each scalar sub-select runs once (an InitPlan), which lets the
-     * HNSW index serve the ORDER BY, as pgvector's README shows for "nearest neighbours to a row".
-     */
-    public String nearestToId() {
-        String query = "(SELECT image_vector FROM " + table.name() + " WHERE id = ?)";
-        String distance = "image_vector " + table.distance().operator() + " " + query;
-        return "SELECT id, class, " + distance + " AS distance FROM " + table.name()
-                + " WHERE id <> ? ORDER BY " + distance + " LIMIT ?";
-    }
-
     public String countRows() {
         return "SELECT count(*) FROM " + table.name();
+    }
+
+    public String thumbnailOf() {
+        return "SELECT thumbnail FROM " + table.name() + " WHERE id = ?";
     }
 
     public String labelOf() {

@@ -1,7 +1,6 @@
 package org.imagesearch.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.imagesearch.config.DistanceMetric;
@@ -52,29 +51,11 @@ class VectorTableSqlTest {
     }
 
     @Test
-    void nearestToIdUsesTheL2OperatorAndFourParameters() {
-        String sql = L2.nearestToId();
-
-        assertEquals(4, placeholders(sql));
-        assertTrue(sql.contains("ORDER BY image_vector <-> (SELECT image_vector FROM images WHERE id = ?)"), sql);
-        assertTrue(sql.contains("WHERE id <> ?"), sql);
-        assertTrue(sql.trim().endsWith("LIMIT ?"), sql);
-        assertFalse(sql.contains("<=>"), sql);
-    }
-
-    @Test
-    void nearestToIdUsesTheCosineOperatorForCosine() {
-        String sql = COSINE.nearestToId();
-
-        assertEquals(4, placeholders(sql));
-        assertTrue(sql.contains("image_vector <=> (SELECT image_vector FROM photos WHERE id = ?)"), sql);
-        assertFalse(sql.contains("<->"), sql);
-    }
-
-    @Test
     void helperQueriesTakeTheTableNameAndBindTheirValues() {
         assertEquals(1, placeholders(L2.vectorColumnType()));
         assertEquals("SELECT class FROM photos WHERE id = ?", COSINE.labelOf());
+        assertEquals("SELECT thumbnail FROM photos WHERE id = ?", COSINE.thumbnailOf());
+        assertEquals("ALTER TABLE photos ADD COLUMN IF NOT EXISTS thumbnail bytea", COSINE.addThumbnailColumn());
         assertEquals(1, placeholders(COSINE.countUpdatedSince()));
         assertTrue(COSINE.countUpdatedSince().contains("FROM photos"));
         assertEquals(2, placeholders(COSINE.updateTimesBetween()));

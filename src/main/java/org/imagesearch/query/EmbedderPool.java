@@ -1,0 +1,41 @@
+package org.imagesearch.query;
+
+import ai.djl.translate.TranslateException;
+import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.imagesearch.embed.ImageEmbedder;
+import org.imagesearch.embed.RgbImage;
+
+/**
+ * A fixed set of loaded models for query images, one per concurrent inference (a DJL predictor is not
+ * thread-safe). Callers beyond the pool size wait for a free model.
+ */
+public final class EmbedderPool implements AutoCloseable {
+    private final BlockingQueue<ImageEmbedder> free;
+    private final int size;
+
+    public EmbedderPool(Path modelFile, int dimension, int size) {
+        this.size = size;
+        this.free = new ArrayBlockingQueue<>(size);
+        for (int i = 0; i < size; i++) {
+            free.add(ImageEmbedder.load(modelFile, dimension));
+        }
+    }
+
+    public float[] embed(RgbImage image) throws TranslateException, InterruptedException {
+        ImageEmbedder embedder = free.take();
+        try {
+            return embedder.embed(image);
+        } finally {
+            free.add(embedder);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (int i = 0; i < size; i++) {
+            free.take().close();
+        }
+    }
+}

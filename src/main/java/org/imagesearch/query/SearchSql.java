@@ -1,0 +1,40 @@
+package org.imagesearch.query;
+
+import org.imagesearch.config.DistanceMetric;
+import org.imagesearch.config.TableSpec;
+
+/**
+ * The top-k statement for one query shape. Identifiers come from a validated {@link TableSpec}, the
+ * operator from an enum; every value (vector, id, class, metadata, k) is a bound parameter, in this order:
+ * the query vector ({@code ?::vector}) or the query id, then the class, the metadata, the excluded id, k.
+ */
+final class SearchSql {
+    private SearchSql() {}
+
+    static String topK(TableSpec table, DistanceMetric distance, boolean byId, Filter filter) {
+        String vector = byId ? "(SELECT image_vector FROM " + table.name() + " WHERE id = ?)" : "?::vector";
+        StringBuilder sql = new StringBuilder("SELECT id, class, metadata::text, image_vector ")
+                .append(distance.operator()).append(' ').append(vector).append(" AS distance FROM ").append(table.name());
+        String glue = " WHERE ";
+        if (filter.label() != null) {
+            sql.append(glue).append("class = ?");
+            glue = " AND ";
+        }
+        if (filter.metadataJson() != null) {
+            sql.append(glue).append("metadata @> ?::jsonb");
+            glue = " AND ";
+        }
+        if (byId) {
+            sql.append(glue).append("id <> ?");
+        }
+        // Ordering by the select-list alias keeps one copy of the distance expression; the planner still
+        // sees "image_vector <op> constant" and walks the HNSW index for it.
+        return sql.append(" ORDER BY distance LIMIT ?").toString();
+    }
+
+    /** Per-transaction index settings: ef_search, the iterative scan mode, and index use (off = exact). */
+    static String settings() {
+        return "SELECT set_config('hnsw.ef_search', ?, true), set_config('hnsw.iterative_scan', ?, true), "
+                + "set_config('enable_indexscan', ?, true)";
+    }
+}

@@ -1,0 +1,43 @@
+package org.imagesearch.testing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import org.imagesearch.config.Settings;
+import org.imagesearch.dataset.DatasetImage;
+import org.imagesearch.embed.ImageEmbedder;
+import org.imagesearch.embed.RgbImage;
+import org.imagesearch.ingest.ImageDecoder;
+import org.imagesearch.ingest.Thumbnails;
+import org.imagesearch.store.PostgresConnections;
+import org.imagesearch.store.VectorRecord;
+import org.imagesearch.store.VectorRecordStatementBuilder;
+import org.imagesearch.store.VectorTableSchema;
+import org.imagesearch.store.VectorTableSql;
+
+/**
+ * Fills a fresh table with real images and their real model vectors, written with the ingest job's own
+ * statement: a quick stand-in for running the pipeline where a test is about the query side.
+ */
+public final class IndexedImages {
+    private IndexedImages() {}
+
+    /** Row i holds images.get(i) with metadata {"record": i, "parity": "even"|"odd"}. */
+    public static void write(Settings.Database db, List<DatasetImage> images, ImageEmbedder model) throws Exception {
+        VectorTableSql sql = new VectorTableSql(db.table());
+        ImageDecoder decoder = new ImageDecoder(Long.MAX_VALUE);
+        try (Connection c = PostgresConnections.open(db)) {
+            new VectorTableSchema(sql).ensure(c);
+            try (PreparedStatement ps = c.prepareStatement(sql.upsertOrDelete())) {
+                for (int i = 0; i < images.size(); i++) {
+                    RgbImage image = decoder.decode(images.get(i).bytes());
+                    String metadata = "{\"record\": " + i + ", \"parity\": \"" + (i % 2 == 0 ? "even" : "odd") + "\"}";
+                    new VectorRecordStatementBuilder().accept(ps, new VectorRecord(i, false, images.get(i).label(),
+                            model.embed(image), metadata, "squeezenet1_0", Thumbnails.of(image)));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+}
