@@ -2,6 +2,7 @@ package org.imagesearch.cli;
 
 import java.util.Arrays;
 import org.imagesearch.ingest.IngestJob;
+import org.imagesearch.query.QueryJob;
 
 /** {@code bin/image-search <subcommand> [options]}: the one entry point of the project. */
 public final class Main {
@@ -12,6 +13,7 @@ public final class Main {
                            PostgreSQL/pgvector), then print the 20 nearest neighbours of one image
                            [--dataset PATH] [--limit N] [--query-id ID] [--json]
               ingest       run the ingest job against the configured Kafka and PostgreSQL (blocks)
+              query-job    run the query job: requests topic in, answers on the results topic (blocks)
               publish      publish a data set or image folder to the ingest topic
                            --dataset PATH [--limit N] [--first-id ID] [--inline]
               bench ingest measure ingestion throughput and latency [--limit N] [--json]
@@ -31,6 +33,7 @@ public final class Main {
             switch (args[0]) {
                 case "demo" -> DemoCommand.run(rest);
                 case "ingest" -> IngestJob.main(rest);
+                case "query-job" -> QueryJob.main(rest);
                 case "publish" -> PublishCommand.run(rest);
                 case "bench" -> BenchCommand.run(rest);
                 default -> {

@@ -23,8 +23,11 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
     /** Where the first run of a consumer group starts reading; later runs resume from committed offsets. */
     public enum StartOffsets { COMMITTED, EARLIEST, LATEST }
 
-    /** PostgreSQL connection and the vector table. The password is never printed. */
-    public record Database(String jdbcUrl, String user, String password, TableSpec table) {
+    /**
+     * PostgreSQL connection and the vector table. The password is never printed. Serializable because
+     * the query job's tasks open their own connections.
+     */
+    public record Database(String jdbcUrl, String user, String password, TableSpec table) implements Serializable {
         @Override
         public String toString() {
             return "Database[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=***, table=" + table + "]";
