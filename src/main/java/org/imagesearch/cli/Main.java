@@ -14,6 +14,8 @@ public final class Main {
                            [--dataset PATH] [--limit N] [--query-id ID] [--json]
               ingest       run the ingest job against the configured Kafka and PostgreSQL (blocks)
               query-job    run the query job: requests topic in, answers on the results topic (blocks)
+              serve        the search service and web page [--port 8080] [--host 127.0.0.1]
+              search       one query: --image FILE | --id ID [-k 20] [--class C] [--json] [--grid out.png]
               publish      publish a data set or image folder to the ingest topic
                            --dataset PATH [--limit N] [--first-id ID] [--inline]
               bench ingest measure ingestion throughput and latency [--limit N] [--json]
@@ -34,6 +36,8 @@ public final class Main {
                 case "demo" -> DemoCommand.run(rest);
                 case "ingest" -> IngestJob.main(rest);
                 case "query-job" -> QueryJob.main(rest);
+                case "serve" -> ServeCommand.run(rest);
+                case "search" -> SearchCommand.run(rest);
                 case "publish" -> PublishCommand.run(rest);
                 case "bench" -> BenchCommand.run(rest);
                 default -> {

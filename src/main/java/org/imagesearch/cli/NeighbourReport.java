@@ -14,8 +14,9 @@ final class NeighbourReport {
     private NeighbourReport() {}
 
     static void printTable(PrintStream out, long queryId, String queryLabel, String distance, List<Hit> neighbours) {
-        out.printf("Query image %d (class %s): %d nearest neighbours by %s distance%n", queryId,
-                queryLabel.isEmpty() ? "-" : queryLabel, neighbours.size(), distance);
+        String query = queryId >= 0 ? "image " + queryId + " (class " + (queryLabel.isEmpty() ? "-" : queryLabel) + ")"
+                : queryLabel;
+        out.printf("Query %s: %d nearest neighbours by %s distance%n", query, neighbours.size(), distance);
         out.printf("%5s  %8s  %-12s  %10s%n", "rank", "id", "class", "distance");
         for (int i = 0; i < neighbours.size(); i++) {
             Hit n = neighbours.get(i);
@@ -25,7 +26,11 @@ final class NeighbourReport {
 
     static ObjectNode toJson(long queryId, String queryLabel, List<Hit> neighbours) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("query_id", queryId);
+        if (queryId >= 0) {
+            root.put("query_id", queryId);
+        } else {
+            root.putNull("query_id"); // a query by image has no id
+        }
         root.put("query_class", queryLabel);
         ArrayNode results = root.putArray("results");
         for (Hit n : neighbours) {

@@ -51,8 +51,8 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
      * The query side: the default HNSW ef_search, the query job's topics, and the search service's port
      * and limits (upload size, requests per minute per client address).
      */
-    public record Search(int efSearch, String requestsTopic, String resultsTopic, int port, long maxUploadBytes,
-                         int requestsPerMinute) {}
+    public record Search(int efSearch, String requestsTopic, String resultsTopic, String host, int port,
+                         long maxUploadBytes, int requestsPerMinute) {}
 
     public static final Set<String> OPTIONS = new TreeSet<>(Arrays.asList(
             "bootstrap-servers", "topic", "dead-letter-topic", "group-id", "start-offsets",
@@ -60,7 +60,7 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
             "model", "model-name",
             "file-roots", "http-connect-timeout-ms", "http-read-timeout-ms", "max-image-bytes", "max-pixels",
             "parallelism", "checkpoint-interval-ms", "sink-batch-size", "sink-batch-interval-ms",
-            "ef-search", "requests-topic", "results-topic", "port", "max-upload-bytes", "requests-per-minute"));
+            "ef-search", "requests-topic", "results-topic", "host", "port", "max-upload-bytes", "requests-per-minute"));
 
     public static Settings from(Options options) {
         Kafka kafka = new Kafka(
@@ -97,6 +97,7 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
                 options.getInt("ef-search", 100),
                 options.get("requests-topic", "image-queries"),
                 options.get("results-topic", "image-query-results"),
+                options.get("host", "127.0.0.1"),
                 options.getInt("port", 8080),
                 options.getLong("max-upload-bytes", 10L * 1024 * 1024),
                 options.getInt("requests-per-minute", 600));

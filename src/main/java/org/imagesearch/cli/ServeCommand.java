@@ -1,0 +1,31 @@
+package org.imagesearch.cli;
+
+import java.util.Set;
+import org.imagesearch.config.Options;
+import org.imagesearch.config.Settings;
+import org.imagesearch.ingest.IngestJob;
+import org.imagesearch.serve.SearchService;
+
+/** {@code serve [--port P] [--host H]}: the search service and web page, until interrupted. */
+final class ServeCommand {
+    private ServeCommand() {}
+
+    static void run(String[] args) throws Exception {
+        Options options = Options.parse(args, Set.of());
+        options.rejectUnknown(Settings.OPTIONS);
+        Settings settings = Settings.from(options);
+        IngestJob.prepareTable(settings.database());
+        SearchService service = new SearchService(settings, Runtime.getRuntime().availableProcessors())
+                .start(settings.search().port());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                service.close();
+            } catch (Exception e) {
+                System.err.println("error stopping the service: " + e.getMessage());
+            }
+        }));
+        System.err.printf("Search service on http://%s:%d/ (table %s); Ctrl-C stops it%n",
+                settings.search().host(), service.port(), settings.database().table().name());
+        Thread.currentThread().join();
+    }
+}

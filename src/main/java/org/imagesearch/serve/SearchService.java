@@ -1,0 +1,249 @@
+package org.imagesearch.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.javalin.Javalin;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.TooManyRequestsResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.imagesearch.config.Settings;
+import org.imagesearch.ingest.Thumbnails;
+import org.imagesearch.query.EmbedderPool;
+import org.imagesearch.query.Filter;
+import org.imagesearch.query.ImageSearch;
+import org.imagesearch.query.InvalidQueryException;
+import org.imagesearch.query.Query;
+import org.imagesearch.query.QueryJson;
+import org.imagesearch.query.QueryTarget;
+import org.imagesearch.query.SearchResult;
+import org.imagesearch.query.UnknownImageException;
+
+/**
+ * The search service: a JSON API over {@link ImageSearch} and the web page at {@code /}.
+ * <ul>
+ *   <li>{@code POST /api/search}: a multipart upload (field {@code image}, optional {@code k}, {@code class})
+ *       or a JSON query (see {@link QueryJson}; image URIs are refused here, upload the bytes instead)</li>
+ *   <li>{@code GET /api/search?id=ID&k=K&class=C}</li>
+ *   <li>{@code GET /api/images/{id}}: the stored thumbnail</li>
+ *   <li>{@code GET /api/health}, {@code GET /api/stats}</li>
+ * </ul>
+ * Uploads are bounded in size and every client address in requests per minute; errors are JSON
+ * {@code {"error": "..."}} with a 4xx/5xx status.
+ */
+public final class SearchService implements AutoCloseable {
+    private final Settings settings;
+    private final HikariDataSource pool;
+    private final EmbedderPool embedders;
+    private final ImageSearch search;
+    private final Javalin app;
+
+    public SearchService(Settings settings, int embedderCount) {
+        this.settings = settings;
+        this.pool = connectionPool(settings.database());
+        this.embedders = new EmbedderPool(settings.model().path(), settings.database().table().dimension(), embedderCount);
+        this.search = new ImageSearch(settings.database().table(), settings.search().efSearch(), settings.loader(), embedders);
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = settings.search().maxUploadBytes();
+            config.jetty.multipartConfig.maxFileSize(settings.search().maxUploadBytes(),
+                    io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(settings.search().maxUploadBytes() + 64 * 1024,
+                    io.javalin.config.SizeUnit.BYTES);
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            });
+        });
+        int perMinute = settings.search().requestsPerMinute();
+        RateLimiter limiter = new RateLimiter(perMinute, System::currentTimeMillis);
+        long maxUpload = settings.search().maxUploadBytes();
+        app.before("/api/*", ctx -> {
+            if (!limiter.allow(ctx.ip())) {
+                throw new TooManyRequestsResponse();
+            }
+            if (ctx.contentLength() > maxUpload) {
+                throw new ContentTooLargeResponse();
+            }
+        });
+        app.post("/api/search", this::searchPost);
+        app.get("/api/search", this::searchGet);
+        app.get("/api/images/{id}", this::image);
+        app.get("/api/health", this::health);
+        app.get("/api/stats", this::stats);
+        app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+        app.exception(UnknownImageException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+        app.exception(SQLException.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE,
+                "database unavailable: " + e.getMessage()));
+        app.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> error(ctx, HttpStatus.CONTENT_TOO_LARGE,
+                "the upload is larger than " + settings.search().maxUploadBytes() + " bytes"));
+        app.error(HttpStatus.TOO_MANY_REQUESTS, ctx -> error(ctx, HttpStatus.TOO_MANY_REQUESTS,
+                "too many requests: at most " + perMinute + " per minute"));
+        // Declared after every endpoint, so it only answers paths no endpoint matched.
+        app.get("/api/*", ctx -> error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.path()));
+        app.post("/api/*", ctx -> error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.path()));
+    }
+
+    /** Listens on the configured host (loopback unless --host says otherwise) and port (0 = any free one). */
+    public SearchService start(int port) {
+        app.start(settings.search().host(), port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void searchPost(Context ctx) throws Exception {
+        Query query;
+        if (ctx.isMultipartFormData()) {
+            UploadedFile file = ctx.uploadedFile("image");
+            if (file == null) {
+                throw new InvalidQueryException("the form needs a file field named \"image\"");
+            }
+            byte[] bytes;
+            try (InputStream in = file.content()) {
+                // Content-Length was checked before; a chunked upload is cut off here.
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.search().maxUploadBytes() + 1));
+            }
+            if (bytes.length > settings.search().maxUploadBytes()) {
+                throw new ContentTooLargeResponse();
+            }
+            query = formQuery(ctx, new QueryTarget.ByImage(bytes, null));
+        } else {
+            JsonNode root = QueryJson.read(ctx.bodyAsBytes());
+            query = QueryJson.parse(root);
+            if (query.target() instanceof QueryTarget.ByImage image && image.uri() != null) {
+                // Fetching URLs on behalf of web clients would let them reach internal hosts: bytes only here.
+                throw new InvalidQueryException("image URIs are not accepted by the web service: send \"bytes\" or upload the file");
+            }
+        }
+        answer(ctx, query);
+    }
+
+    private void searchGet(Context ctx) throws Exception {
+        String id = ctx.queryParam("id");
+        if (id == null) {
+            throw new InvalidQueryException("give ?id=ID (or POST an image)");
+        }
+        try {
+            answer(ctx, formQuery(ctx, new QueryTarget.ById(Long.parseLong(id))));
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException("id must be an integer, got '" + id + "'");
+        }
+    }
+
+    private void answer(Context ctx, Query query) throws Exception {
+        SearchResult result;
+        try (Connection connection = pool.getConnection()) {
+            result = search.search(connection, query);
+        }
+        ctx.json(QueryJson.answer(null, result));
+    }
+
+    /** k, class and ef_search from query parameters or form fields. */
+    private static Query formQuery(Context ctx, QueryTarget target) throws InvalidQueryException {
+        try {
+            int k = intParam(ctx, "k", Query.DEFAULT_K);
+            String efSearch = param(ctx, "ef_search");
+            String label = param(ctx, "class");
+            return new Query(target, k, null, new Filter(label == null || label.isBlank() ? null : label, null),
+                    efSearch == null ? null : intParam(ctx, "ef_search", 0), false);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(e.getMessage());
+        }
+    }
+
+    private static String param(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value != null ? value : ctx.isMultipartFormData() ? ctx.formParam(name) : null;
+    }
+
+    private static int intParam(Context ctx, String name, int fallback) throws InvalidQueryException {
+        String value = param(ctx, name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException(name + " must be an integer, got '" + value + "'");
+        }
+    }
+
+    private void image(Context ctx) throws SQLException, InvalidQueryException {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException("id must be an integer");
+        }
+        byte[] thumbnail;
+        try (Connection connection = pool.getConnection()) {
+            thumbnail = search.thumbnail(connection, id);
+        }
+        if (thumbnail == null) {
+            error(ctx, HttpStatus.NOT_FOUND, "no stored image with id " + id);
+            return;
+        }
+        ctx.header("Cache-Control", "max-age=300");
+        ctx.contentType(Thumbnails.mediaType(thumbnail)).result(thumbnail);
+    }
+
+    private void health(Context ctx) {
+        try (Connection connection = pool.getConnection()) {
+            connection.isValid(2);
+            ctx.json(QueryJson.JSON.createObjectNode().put("status", "ok"));
+        } catch (SQLException e) {
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "database unavailable: " + e.getMessage());
+        }
+    }
+
+    private void stats(Context ctx) throws SQLException {
+        ObjectNode node = QueryJson.JSON.createObjectNode();
+        try (Connection connection = pool.getConnection()) {
+            node.put("rows", search.countRows(connection));
+        }
+        var table = settings.database().table();
+        node.put("table", table.name());
+        node.put("dimension", table.dimension());
+        node.put("distance", table.distance().name().toLowerCase());
+        node.put("model", settings.model().name());
+        node.putObject("index").put("type", "hnsw").put("m", table.hnswM())
+                .put("ef_construction", table.hnswEfConstruction()).put("ef_search", settings.search().efSearch());
+        node.put("max_k", Query.MAX_K);
+        ctx.json(node);
+    }
+
+    private static void error(Context ctx, HttpStatus status, String message) {
+        ctx.status(status).contentType(ContentType.APPLICATION_JSON)
+                .result(QueryJson.JSON.createObjectNode().put("error", message).toString());
+    }
+
+    private static HikariDataSource connectionPool(Settings.Database db) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(16);
+        config.setPoolName("image-search");
+        return new HikariDataSource(config);
+    }
+
+    @Override
+    public void close() throws InterruptedException, IOException {
+        app.stop();
+        pool.close();
+        embedders.close();
+    }
+}
