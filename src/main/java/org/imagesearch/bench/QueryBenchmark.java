@@ -65,7 +65,11 @@ public final class QueryBenchmark {
             result.set("recall_at_20", recall(connection, search));
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        try (SearchService service = new SearchService(settings, cores).start(0)) {
+        // Every benchmark client comes from 127.0.0.1: lift the per-address limit for this service only.
+        Settings.Search s = settings.search();
+        Settings unlimited = settings.withSearch(new Settings.Search(s.efSearch(), s.requestsTopic(), s.resultsTopic(),
+                "127.0.0.1", 0, s.maxUploadBytes(), Integer.MAX_VALUE));
+        try (SearchService service = new SearchService(unlimited, cores).start(0)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://127.0.0.1:" + service.port();
             Random random = new Random(11);

@@ -94,7 +94,7 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
                 options.getInt("sink-batch-size", 100),
                 Duration.ofMillis(options.getLong("sink-batch-interval-ms", 100)));
         Search search = new Search(
-                options.getInt("ef-search", 100),
+                options.getInt("ef-search", 40),
                 options.get("requests-topic", "image-queries"),
                 options.get("results-topic", "image-query-results"),
                 options.get("host", "127.0.0.1"),
@@ -114,6 +114,10 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
 
     public Settings withLoader(Loader newLoader) {
         return new Settings(kafka, database, model, newLoader, job, search);
+    }
+
+    public Settings withSearch(Search newSearch) {
+        return new Settings(kafka, database, model, loader, job, newSearch);
     }
 
     public Settings withJob(Job newJob) {

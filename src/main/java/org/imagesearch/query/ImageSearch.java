@@ -123,6 +123,7 @@ public final class ImageSearch {
             settings.setString(1, Integer.toString(efSearch));
             settings.setString(2, "strict_order");
             settings.setString(3, useIndex ? "on" : "off");
+            settings.setString(4, useIndex ? "off" : "on");
             settings.execute();
         }
         try (PreparedStatement ps = connection.prepareStatement(sql)) {

@@ -32,6 +32,6 @@ class SearchSqlTest {
 
     @Test
     void indexSettingsAreBoundToo() {
-        assertEquals(3, SearchSql.settings().chars().filter(c -> c == '?').count());
+        assertEquals(4, SearchSql.settings().chars().filter(c -> c == '?').count());
     }
 }
