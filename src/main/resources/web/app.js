@@ -63,6 +63,7 @@ function showResults(answer) {
 async function searchById(id) {
   showError("");
   $("id").value = id;
+  history.replaceState(null, "", "#id=" + encodeURIComponent(id)); // a link to this search
   try {
     const answer = await call("/api/search?id=" + encodeURIComponent(id) + "&" + params());
     showQuery("/api/images/" + id, "image #" + id);
@@ -104,6 +105,9 @@ drop.addEventListener("drop", (e) => {
   drop.classList.remove("over");
   if (e.dataTransfer.files[0]) searchByFile(e.dataTransfer.files[0]);
 });
+
+const linked = new URLSearchParams(location.hash.slice(1)).get("id");
+if (linked !== null) searchById(linked);
 
 call("/api/stats").then((s) => {
   $("stats").textContent = s.rows + " images · " + s.model + " · " + s.distance.toUpperCase()

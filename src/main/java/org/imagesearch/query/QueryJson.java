@@ -68,9 +68,12 @@ public final class QueryJson {
         }
     }
 
+    /** An answer; {@code request_id} only where the caller gave one (the query job echoes it back). */
     public static ObjectNode answer(String requestId, SearchResult result) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("request_id", requestId);
+        if (requestId != null) {
+            node.put("request_id", requestId);
+        }
         ArrayNode results = node.putArray("results");
         for (Hit hit : result.hits()) {
             ObjectNode item = results.addObject();
