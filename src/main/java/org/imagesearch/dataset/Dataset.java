@@ -21,14 +21,19 @@ public interface Dataset extends AutoCloseable {
     @Override
     void close() throws IOException;
 
-    /** A CIFAR-10 binary file ({@code *.bin}) or a folder of image files. */
+    /** A CIFAR-10 or CIFAR-100 binary file ({@code *.bin}), a zip of images (COIL-100) or a folder of images. */
     static Dataset open(Path path, long seed, boolean inlineFiles) throws IOException {
         if (Files.isDirectory(path)) {
             return ImageFolderDataset.open(path, seed, inlineFiles);
         }
-        if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".bin")) {
+        String name = path.getFileName().toString();
+        if (Files.isRegularFile(path) && name.endsWith(".bin")) {
             return CifarBinaryDataset.open(path, seed);
         }
-        throw new IllegalArgumentException("dataset must be a CIFAR-10 binary file (*.bin) or a folder of images: " + path);
+        if (Files.isRegularFile(path) && name.endsWith(".zip")) {
+            return ZipImageDataset.open(path, seed);
+        }
+        throw new IllegalArgumentException(
+                "dataset must be a CIFAR binary file (*.bin), a zip of images or a folder of images: " + path);
     }
 }
