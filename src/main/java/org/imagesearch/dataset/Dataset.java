@@ -11,6 +11,8 @@ import java.nio.file.Path;
  */
 public interface Dataset extends AutoCloseable {
     long DEFAULT_SEED = 42;
+    /** File name endings of the image formats the pipeline decodes. */
+    java.util.Set<String> IMAGE_EXTENSIONS = java.util.Set.of("jpg", "jpeg", "png", "bmp", "gif");
 
     int size();
 
@@ -20,6 +22,11 @@ public interface Dataset extends AutoCloseable {
 
     @Override
     void close() throws IOException;
+
+    static boolean isImageFileName(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+    }
 
     /** A CIFAR-10 or CIFAR-100 binary file ({@code *.bin}), a zip of images (COIL-100) or a folder of images. */
     static Dataset open(Path path, long seed, boolean inlineFiles) throws IOException {

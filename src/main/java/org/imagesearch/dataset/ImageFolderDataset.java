@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -14,7 +12,6 @@ import java.util.stream.Stream;
  * Images go out as {@code file:} URIs, which the job reads under its file roots, or inline as bytes.
  */
 public final class ImageFolderDataset implements Dataset {
-    private static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
 
     private final Path root;
     private final List<Path> files;
@@ -32,10 +29,10 @@ public final class ImageFolderDataset implements Dataset {
         Path realRoot = root.toRealPath();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(realRoot)) {
-            files = walk.filter(Files::isRegularFile).filter(ImageFolderDataset::isImage).sorted().toList();
+            files = walk.filter(Files::isRegularFile).filter(f -> Dataset.isImageFileName(f.getFileName().toString())).sorted().toList();
         }
         if (files.isEmpty()) {
-            throw new IOException("no image files (" + EXTENSIONS + ") under " + root);
+            throw new IOException("no image files (" + IMAGE_EXTENSIONS + ") under " + root);
         }
         return new ImageFolderDataset(realRoot, files, SeededOrder.permutation(files.size(), seed), inline);
     }
@@ -67,11 +64,5 @@ public final class ImageFolderDataset implements Dataset {
 
     @Override
     public void close() {
-    }
-
-    private static boolean isImage(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 }

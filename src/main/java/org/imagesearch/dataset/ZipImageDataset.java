@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -16,8 +15,6 @@ import java.util.zip.ZipFile;
  * folder the entry sits in.
  */
 public final class ZipImageDataset implements Dataset {
-    private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".gif");
-
     private final Path file;
     private final ZipFile zip;
     private final List<ZipEntry> entries;
@@ -36,7 +33,7 @@ public final class ZipImageDataset implements Dataset {
     public static ZipImageDataset open(Path file, long seed) throws IOException {
         ZipFile zip = new ZipFile(file.toFile());
         List<ZipEntry> entries = zip.stream()
-                .filter(e -> !e.isDirectory() && EXTENSIONS.stream().anyMatch(e.getName().toLowerCase(Locale.ROOT)::endsWith))
+                .filter(e -> !e.isDirectory() && Dataset.isImageFileName(e.getName()))
                 .sorted(java.util.Comparator.comparing(ZipEntry::getName))
                 .collect(java.util.stream.Collectors.toList());
         if (entries.isEmpty()) {
