@@ -54,7 +54,7 @@ public final class IngestBenchmark {
              ImagePublisher publisher = pipeline.publisher()) {
             // Warm-up: the job loads its models and the JVM compiles the hot path before the clock starts.
             publish(publisher, WARM_UP_FIRST_ID, messages(WARM_UP_FIRST_ID, WARM_UP_IMAGES), 0, new HashMap<>());
-            pipeline.awaitSettled(() -> WARM_UP_IMAGES, Duration.ofMinutes(5));
+            pipeline.awaitSettled(WARM_UP_IMAGES, Duration.ofMinutes(5), settled -> { });
 
             // Messages are built before the clock starts: publishers are not part of the system measured.
             List<byte[]> backlog = messages(0, images);
@@ -62,17 +62,14 @@ public final class IngestBenchmark {
             long start = System.nanoTime();
             publish(publisher, 0, backlog, 0, new HashMap<>());
             long backlogTarget = WARM_UP_IMAGES + images;
-            pipeline.awaitSettled(() -> {
-                progress.accept(settledOrZero(pipeline) - WARM_UP_IMAGES);
-                return backlogTarget;
-            }, Duration.ofMinutes(5));
+            pipeline.awaitSettled(backlogTarget, Duration.ofMinutes(5), settled -> progress.accept(settled - WARM_UP_IMAGES));
             double seconds = (System.nanoTime() - start) / 1e9;
             double rate = images / seconds;
             CpuTime cpu = CpuTime.now().minus(cpuBefore);
 
             Map<Long, Long> sentAt = new HashMap<>();
             publish(publisher, LATENCY_FIRST_ID, messages(LATENCY_FIRST_ID, latencyImages), rate / 2, sentAt);
-            pipeline.awaitSettled(() -> backlogTarget + latencyImages, Duration.ofMinutes(5));
+            pipeline.awaitSettled(backlogTarget + latencyImages, Duration.ofMinutes(5), settled -> { });
             Percentiles latency = new Percentiles(latenciesMillis(pipeline.settings(), sentAt));
 
             result.put("benchmark", "ingest");
@@ -164,14 +161,6 @@ public final class IngestBenchmark {
             }
         }
         return decoded;
-    }
-
-    private static long settledOrZero(LocalPipeline pipeline) {
-        try {
-            return pipeline.rowsWritten() + pipeline.deadLetters();
-        } catch (Exception e) {
-            return 0;
-        }
     }
 
     private static double round(double value) {

@@ -76,7 +76,7 @@ final class DemoCommand {
         }, 0, 500, TimeUnit.MILLISECONDS);
         try (ImagePublisher publisher = pipeline.publisher()) {
             publisher.publish(dataset, count, 0, published::set);
-            pipeline.awaitSettled(() -> count, Duration.ofMinutes(5));
+            pipeline.awaitSettled(count, Duration.ofMinutes(5), settled -> { });
         } finally {
             ticker.shutdownNow();
             ticker.awaitTermination(5, TimeUnit.SECONDS);

@@ -18,7 +18,10 @@ public final class Main {
               search       one query: --image FILE | --id ID [-k 20] [--class C] [--json] [--grid out.png]
               publish      publish a data set or image folder to the ingest topic
                            --dataset PATH [--limit N] [--first-id ID] [--inline]
+              eval         retrieval quality through the real pipeline: --dataset PATH [--query-dataset PATH]
+                           [--database-limit N] [--queries N] [--report DIR]
               bench ingest measure ingestion throughput and latency [--limit N] [--json]
+              bench query  measure search latency over HTTP and ANN recall [--limit N]
 
             Job options (or IMAGE_SEARCH_<OPTION> variables) are listed in the README, Configuration.
             """;
@@ -40,6 +43,7 @@ public final class Main {
                 case "search" -> SearchCommand.run(rest);
                 case "publish" -> PublishCommand.run(rest);
                 case "bench" -> BenchCommand.run(rest);
+                case "eval" -> EvalCommand.run(rest);
                 default -> {
                     System.err.println("unknown subcommand '" + args[0] + "'\n");
                     System.err.print(USAGE);

@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.function.LongSupplier;
+import java.util.function.LongConsumer;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -90,15 +90,16 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code expected} messages have settled. Gives up when nothing settles for
-     * {@code stall}, or when the job stops, with an error saying which.
+     * Waits until {@code expected} messages have settled, reporting the count as it goes. Gives up when
+     * nothing settles for {@code stall}, or when the job stops, with an error saying which.
      */
-    public void awaitSettled(LongSupplier expected, Duration stall) throws Exception {
+    public void awaitSettled(long expected, Duration stall, LongConsumer progress) throws Exception {
         long last = -1;
         long lastChange = System.nanoTime();
         while (true) {
             long settled = rowsWritten() + deadLetters();
-            if (settled >= expected.getAsLong()) {
+            progress.accept(settled);
+            if (settled >= expected) {
                 return;
             }
             if (settled != last) {
@@ -106,7 +107,7 @@ public final class LocalPipeline implements AutoCloseable {
                 lastChange = System.nanoTime();
             } else if (System.nanoTime() - lastChange > stall.toNanos()) {
                 throw new IllegalStateException("no progress for " + stall.toSeconds() + " s: " + settled + " of "
-                        + expected.getAsLong() + " messages settled (job status: " + job.getJobStatus().get() + ")");
+                        + expected + " messages settled (job status: " + job.getJobStatus().get() + ")");
             }
             if (job.getJobStatus().get().isGloballyTerminalState()) {
                 throw new IllegalStateException("the ingest job stopped: " + job.getJobStatus().get());

@@ -1,0 +1,91 @@
+package org.imagesearch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.imagesearch.config.Options;
+import org.imagesearch.config.Settings;
+import org.imagesearch.dataset.Dataset;
+import org.imagesearch.eval.Evaluation;
+import org.imagesearch.query.ImageSearch;
+import org.imagesearch.store.PostgresConnections;
+
+/**
+ * {@code eval --dataset PATH [--query-dataset PATH] [--database-limit N] [--queries N] [--report DIR] [--json]}:
+ * retrieval quality through the real pipeline, one JSON line plus a Markdown report with result grids.
+ * For a CIFAR {@code train.bin} the {@code test.bin} beside it gives the queries unless told otherwise.
+ */
+final class EvalCommand {
+    private EvalCommand() {}
+
+    static void run(String[] args) throws Exception {
+        Options options = Options.parse(args, Set.of("json"));
+        Set<String> known = new TreeSet<>(Settings.OPTIONS);
+        known.addAll(List.of("dataset", "query-dataset", "database-limit", "queries", "report", "json"));
+        options.rejectUnknown(known);
+        // A table of its own, emptied before each run: evaluation never touches the demo's table.
+        Settings settings = Settings.from(options.withDefault("table", "image_search_eval"));
+        Path databasePath = Path.of(options.get("dataset", Settings.defaultDataset().toString()));
+        Path queryPath = queryDataset(options, databasePath);
+        Path report = Path.of(options.get("report", "eval-report"));
+        try (Dataset database = Dataset.open(databasePath, Dataset.DEFAULT_SEED, true);
+             Dataset queries = queryPath == null ? null : Dataset.open(queryPath, Dataset.DEFAULT_SEED, true)) {
+            Evaluation evaluation = new Evaluation(settings, database, options.getInt("database-limit", database.size()),
+                    queries, options.getInt("queries", 1000));
+            System.err.println("Indexing " + Math.min(options.getInt("database-limit", database.size()), database.size())
+                    + " images of " + database.describe() + " through the ingest pipeline");
+            ProgressBar bar = new ProgressBar();
+            long total = Math.min(options.getInt("database-limit", database.size()), database.size());
+            Evaluation.Outcome outcome = evaluation.run(done -> bar.update(done, total, "indexed"));
+            bar.finish();
+            writeReport(report, outcome, settings);
+            System.err.println("Report: " + report.resolve("report.md"));
+            System.out.println(outcome.json());
+        }
+    }
+
+    private static Path queryDataset(Options options, Path database) {
+        String given = options.get("query-dataset", null);
+        if (given != null) {
+            return Path.of(given);
+        }
+        Path test = database.resolveSibling("test.bin");
+        return database.getFileName().toString().equals("train.bin") && Files.isRegularFile(test) ? test : null;
+    }
+
+    private static void writeReport(Path dir, Evaluation.Outcome outcome, Settings settings) throws Exception {
+        Files.createDirectories(dir);
+        ObjectNode json = outcome.json();
+        StringBuilder md = new StringBuilder("# Retrieval evaluation\n\n");
+        md.append("- database: ").append(json.get("database").asText()).append(", ")
+                .append(json.get("database_images").asText()).append(" images indexed through the pipeline at ")
+                .append(json.get("ingest_images_per_s").asText()).append(" images/s\n");
+        md.append("- queries: ").append(json.get("queries").asText()).append(" from ")
+                .append(json.get("queries_from").asText()).append("; relevant = same class\n");
+        md.append("- model ").append(json.get("model").asText()).append(", descriptor ")
+                .append(json.get("descriptor").asText()).append(" at ").append(json.get("input_size").asText())
+                .append(", ").append(json.get("distance").asText()).append(" distance, ef_search ")
+                .append(json.get("ef_search").asText()).append("\n\n");
+        md.append("| precision@1 | precision@10 | precision@20 | mAP@20 | ANN recall@20 |\n| --- | --- | --- | --- | --- |\n");
+        md.append("| ").append(String.join(" | ", List.of("precision_at_1", "precision_at_10", "precision_at_20",
+                "map_at_20", "ann_recall_at_20").stream().map(json::get).map(JsonNode::asText).toList())).append(" |\n\n");
+        ImageSearch search = new ImageSearch(settings.database().table(), settings.search().efSearch(),
+                settings.loader(), null);
+        try (Connection connection = PostgresConnections.open(settings.database())) {
+            for (int i = 0; i < outcome.examples().size(); i++) {
+                Evaluation.Example example = outcome.examples().get(i);
+                String file = "query-" + (i + 1) + ".png";
+                ContactSheet.write(dir.resolve(file), example.queryImage(), String.valueOf(example.label()),
+                        example.hits(), id -> search.thumbnail(connection, id));
+                md.append("![query ").append(i + 1).append(": ").append(example.label()).append("](").append(file)
+                        .append(")\n\n");
+            }
+        }
+        Files.writeString(dir.resolve("report.md"), md.toString());
+    }
+}
