@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.Dataset;
@@ -61,29 +57,13 @@ final class DemoCommand {
     }
 
     private static long publishAndWait(LocalPipeline pipeline, Dataset dataset, int count) throws Exception {
-        AtomicLong published = new AtomicLong();
         ProgressBar bar = new ProgressBar();
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        ticker.scheduleAtFixedRate(() -> {
-            try {
-                long written = pipeline.rowsWritten();
-                bar.update(written + pipeline.deadLetters(), count, String.format(
-                        "settled (published %d, indexed %d, dead-lettered %d)", published.get(), written,
-                        pipeline.deadLetters()));
-            } catch (Exception e) {
-                bar.update(0, count, "(progress unavailable: " + e.getMessage() + ")");
-            }
-        }, 0, 500, TimeUnit.MILLISECONDS);
         try (ImagePublisher publisher = pipeline.publisher()) {
-            publisher.publish(dataset, count, 0, published::set);
-            pipeline.awaitSettled(count, Duration.ofMinutes(5), settled -> { });
-        } finally {
-            ticker.shutdownNow();
-            ticker.awaitTermination(5, TimeUnit.SECONDS);
+            publisher.publish(dataset, count, 0, published -> bar.update(published, count, "published"));
         }
-        long written = pipeline.rowsWritten();
-        bar.update(written + pipeline.deadLetters(), count, String.format(
-                "settled (indexed %d, dead-lettered %d)", written, pipeline.deadLetters()));
+        // awaitSettled polls the table and the dead-letter topic; it reports each count it sees.
+        pipeline.awaitSettled(count, Duration.ofMinutes(5), settled -> bar.update(settled, count,
+                String.format("settled (dead-lettered %d)", pipeline.deadLetters())));
         bar.finish();
         if (pipeline.deadLetters() > 0) {
             System.err.println("Latest dead letter: " + pipeline.latestDeadLetter());

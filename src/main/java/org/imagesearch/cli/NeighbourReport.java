@@ -1,11 +1,11 @@
 package org.imagesearch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.List;
 import org.imagesearch.query.Hit;
+import org.imagesearch.query.QueryJson;
 
 /** Prints the answer to a query by id as a table, and as the one-line JSON object of {@code --json}. */
 final class NeighbourReport {
@@ -32,10 +32,7 @@ final class NeighbourReport {
             root.putNull("query_id"); // a query by image has no id
         }
         root.put("query_class", queryLabel);
-        ArrayNode results = root.putArray("results");
-        for (Hit n : neighbours) {
-            results.addObject().put("id", n.id()).put("class", n.label()).put("distance", n.distance());
-        }
+        root.set("results", QueryJson.results(neighbours));
         return root;
     }
 }

@@ -75,10 +75,6 @@ public final class ImageEmbedder implements AutoCloseable {
         return vector;
     }
 
-    public int dimension() {
-        return dimension;
-    }
-
     private void checkOutputDimension() {
         RgbImage blank = new RgbImage(224, 224, new byte[224 * 224 * 3]);
         try {

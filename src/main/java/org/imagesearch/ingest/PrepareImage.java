@@ -39,12 +39,8 @@ public final class PrepareImage extends ProcessFunction<KafkaMessage, PreparedIm
             RgbImage image = null;
             byte[] thumbnail = null;
             if (message.op() == IngestMessage.Operation.UPSERT) {
-                byte[] bytes = message.inlineBytes() != null ? message.inlineBytes() : loader.load(message.uri());
-                if (bytes.length > limits.maxBytes()) {
-                    throw new RejectedMessageException(Stage.LOAD,
-                            "image is " + bytes.length + " bytes, more than the limit of " + limits.maxBytes());
-                }
-                image = decoder.decode(bytes);
+                image = decoder.decode(message.inlineBytes() != null ? inline(message.inlineBytes())
+                        : loader.load(message.uri()));
                 thumbnail = Thumbnails.of(image);
             }
             out.collect(new PreparedImage(raw, message.op(), message.id(), message.label(), message.metadataJson(),
@@ -52,5 +48,14 @@ public final class PrepareImage extends ProcessFunction<KafkaMessage, PreparedIm
         } catch (RejectedMessageException e) {
             ctx.output(DEAD_LETTERS, DeadLetter.of(raw, e.stage(), e.getMessage(), id));
         }
+    }
+
+    /** Inline images get the same byte limit that the loader applies to files and downloads. */
+    private byte[] inline(byte[] bytes) throws RejectedMessageException {
+        if (bytes.length > limits.maxBytes()) {
+            throw new RejectedMessageException(Stage.LOAD,
+                    "image is " + bytes.length + " bytes, more than the limit of " + limits.maxBytes());
+        }
+        return bytes;
     }
 }

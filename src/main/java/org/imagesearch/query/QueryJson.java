@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Base64;
+import java.util.List;
 import org.imagesearch.config.DistanceMetric;
 
 /**
@@ -74,8 +75,15 @@ public final class QueryJson {
         if (requestId != null) {
             node.put("request_id", requestId);
         }
-        ArrayNode results = node.putArray("results");
-        for (Hit hit : result.hits()) {
+        node.set("results", results(result.hits()));
+        node.put("took_ms", Math.round(result.tookMs() * 100) / 100.0);
+        return node;
+    }
+
+    /** The answers as a JSON array: id, class, distance and, where stored, metadata. */
+    public static ArrayNode results(List<Hit> hits) {
+        ArrayNode results = JSON.createArrayNode();
+        for (Hit hit : hits) {
             ObjectNode item = results.addObject();
             item.put("id", hit.id());
             item.put("class", hit.label());
@@ -88,8 +96,7 @@ public final class QueryJson {
                 }
             }
         }
-        node.put("took_ms", Math.round(result.tookMs() * 100) / 100.0);
-        return node;
+        return results;
     }
 
     public static ObjectNode error(String requestId, String reason) {
