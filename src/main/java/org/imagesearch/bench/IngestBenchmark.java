@@ -48,7 +48,7 @@ public final class IngestBenchmark {
 
     public ObjectNode run(LongConsumer progress) throws Exception {
         double modelOnly = ModelOnlyBenchmark.imagesPerSecond(settings.model().path(),
-                settings.database().table().dimension(), settings.job().parallelism(), decode(modelImages));
+                settings.model().descriptor(), settings.database().table().dimension(), settings.job().parallelism(), decode(modelImages));
         ObjectNode result = new ObjectMapper().createObjectNode();
         try (LocalPipeline pipeline = LocalPipeline.start(settings, true);
              ImagePublisher publisher = pipeline.publisher()) {
@@ -94,6 +94,8 @@ public final class IngestBenchmark {
         result.put("hnsw_m", settings.database().table().hnswM());
         result.put("hnsw_ef_construction", settings.database().table().hnswEfConstruction());
         result.put("model", settings.model().name());
+        result.put("descriptor", settings.model().descriptor().name());
+        result.put("input_size", settings.model().descriptor().inputSize());
         result.put("dataset", dataset.describe());
         result.set("machine", MachineInfo.describe());
         return result;

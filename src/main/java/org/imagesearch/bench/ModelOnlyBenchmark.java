@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.imagesearch.embed.Descriptor;
 import org.imagesearch.embed.ImageEmbedder;
 import org.imagesearch.embed.RgbImage;
 
@@ -19,7 +20,8 @@ public final class ModelOnlyBenchmark {
 
     private ModelOnlyBenchmark() {}
 
-    public static double imagesPerSecond(Path model, int dimension, int threads, List<RgbImage> images) throws Exception {
+    public static double imagesPerSecond(Path model, Descriptor descriptor, int dimension, int threads,
+                                         List<RgbImage> images) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
@@ -28,7 +30,7 @@ public final class ModelOnlyBenchmark {
             for (int t = 0; t < threads; t++) {
                 List<RgbImage> share = images.subList(t * images.size() / threads, (t + 1) * images.size() / threads);
                 done.add(pool.submit(() -> {
-                    try (ImageEmbedder embedder = ImageEmbedder.load(model, dimension)) {
+                    try (ImageEmbedder embedder = ImageEmbedder.load(model, descriptor, dimension)) {
                         for (int i = 0; i < WARM_UP; i++) {
                             embedder.embed(share.get(i % share.size()));
                         }

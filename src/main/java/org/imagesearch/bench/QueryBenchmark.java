@@ -49,8 +49,7 @@ public final class QueryBenchmark {
 
     public ObjectNode run() throws Exception {
         ObjectNode result = new ObjectMapper().createObjectNode();
-        ImageSearch search = new ImageSearch(settings.database().table(), settings.search().efSearch(),
-                settings.loader(), null);
+        ImageSearch search = ImageSearch.of(settings, null);
         long rows;
         try (Connection connection = PostgresConnections.open(settings.database())) {
             rows = search.countRows(connection);
@@ -67,7 +66,7 @@ public final class QueryBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         // Every benchmark client comes from 127.0.0.1: lift the per-address limit for this service only.
         Settings.Search s = settings.search();
-        Settings unlimited = settings.withSearch(new Settings.Search(s.efSearch(), s.requestsTopic(), s.resultsTopic(),
+        Settings unlimited = settings.withSearch(new Settings.Search(s.efSearch(), s.queryExpansion(), s.requestsTopic(), s.resultsTopic(),
                 "127.0.0.1", 0, s.maxUploadBytes(), Integer.MAX_VALUE));
         try (SearchService service = new SearchService(unlimited, cores).start(0)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -73,8 +73,7 @@ final class DemoCommand {
 
     private static void report(Settings settings, long queryId, int count, long deadLettered, boolean json)
             throws Exception {
-        ImageSearch search = new ImageSearch(settings.database().table(), settings.search().efSearch(),
-                settings.loader(), null);
+        ImageSearch search = ImageSearch.of(settings, null);
         try (Connection connection = PostgresConnections.open(settings.database())) {
             String label = search.labelOf(connection, queryId);
             if (label == null) {

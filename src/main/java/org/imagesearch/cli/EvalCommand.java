@@ -16,34 +16,43 @@ import org.imagesearch.query.ImageSearch;
 import org.imagesearch.store.PostgresConnections;
 
 /**
- * {@code eval --dataset PATH [--query-dataset PATH] [--database-limit N] [--queries N] [--report DIR] [--json]}:
- * retrieval quality through the real pipeline, one JSON line plus a Markdown report with result grids.
- * For a CIFAR {@code train.bin} the {@code test.bin} beside it gives the queries unless told otherwise.
+ * {@code eval --dataset PATH [--query-dataset PATH] [--database-limit N] [--queries N] [--descriptor NAME]
+ * [--input-size N] [--whitening DIMS] [--query-expansion N] [--report DIR] [--json]}: retrieval quality
+ * through the real pipeline, one JSON line plus a Markdown report with result grids. For a CIFAR
+ * {@code train.bin} the {@code test.bin} beside it gives the queries unless told otherwise.
  */
 final class EvalCommand {
+    static final double DEFAULT_SHRINKAGE = 0.1;
+    static final int DEFAULT_WHITENING_SAMPLE = 10_000;
+
     private EvalCommand() {}
 
     static void run(String[] args) throws Exception {
         Options options = Options.parse(args, Set.of("json"));
         Set<String> known = new TreeSet<>(Settings.OPTIONS);
-        known.addAll(List.of("dataset", "query-dataset", "database-limit", "queries", "report", "json"));
+        known.addAll(List.of("dataset", "query-dataset", "database-limit", "queries", "report", "json",
+                "whitening", "whitening-shrinkage", "whitening-sample"));
         options.rejectUnknown(known);
-        // A table of its own, emptied before each run: evaluation never touches the demo's table.
+        // A table of its own, made anew for each run: evaluation never touches the demo's table.
         Settings settings = Settings.from(options.withDefault("table", "image_search_eval"));
         Path databasePath = Path.of(options.get("dataset", Settings.defaultDataset().toString()));
         Path queryPath = queryDataset(options, databasePath);
         Path report = Path.of(options.get("report", "eval-report"));
         try (Dataset database = Dataset.open(databasePath, Dataset.DEFAULT_SEED, true);
              Dataset queries = queryPath == null ? null : Dataset.open(queryPath, Dataset.DEFAULT_SEED, true)) {
+            int whiteningDims = options.getInt("whitening", 0);
+            Evaluation.Whitening whitening = whiteningDims == 0 ? null : new Evaluation.Whitening(whiteningDims,
+                    options.getDouble("whitening-shrinkage", DEFAULT_SHRINKAGE),
+                    options.getInt("whitening-sample", DEFAULT_WHITENING_SAMPLE));
             Evaluation evaluation = new Evaluation(settings, database, options.getInt("database-limit", database.size()),
-                    queries, options.getInt("queries", 1000));
+                    queries, options.getInt("queries", 1000), whitening, settings.search().queryExpansion());
             System.err.println("Indexing " + Math.min(options.getInt("database-limit", database.size()), database.size())
                     + " images of " + database.describe() + " through the ingest pipeline");
             ProgressBar bar = new ProgressBar();
             long total = Math.min(options.getInt("database-limit", database.size()), database.size());
             Evaluation.Outcome outcome = evaluation.run(done -> bar.update(done, total, "indexed"));
             bar.finish();
-            writeReport(report, outcome, settings);
+            writeReport(report, outcome);
             System.err.println("Report: " + report.resolve("report.md"));
             System.out.println(outcome.json());
         }
@@ -58,7 +67,8 @@ final class EvalCommand {
         return database.getFileName().toString().equals("train.bin") && Files.isRegularFile(test) ? test : null;
     }
 
-    private static void writeReport(Path dir, Evaluation.Outcome outcome, Settings settings) throws Exception {
+    private static void writeReport(Path dir, Evaluation.Outcome outcome) throws Exception {
+        Settings settings = outcome.settings();
         Files.createDirectories(dir);
         ObjectNode json = outcome.json();
         StringBuilder md = new StringBuilder("# Retrieval evaluation\n\n");
@@ -70,12 +80,23 @@ final class EvalCommand {
         md.append("- model ").append(json.get("model").asText()).append(", descriptor ")
                 .append(json.get("descriptor").asText()).append(" at ").append(json.get("input_size").asText())
                 .append(", ").append(json.get("distance").asText()).append(" distance, ef_search ")
-                .append(json.get("ef_search").asText()).append("\n\n");
-        md.append("| precision@1 | precision@10 | precision@20 | mAP@20 | ANN recall@20 |\n| --- | --- | --- | --- | --- |\n");
-        md.append("| ").append(String.join(" | ", List.of("precision_at_1", "precision_at_10", "precision_at_20",
-                "map_at_20", "ann_recall_at_20").stream().map(json::get).map(JsonNode::asText).toList())).append(" |\n\n");
-        ImageSearch search = new ImageSearch(settings.database().table(), settings.search().efSearch(),
-                settings.loader(), null);
+                .append(json.get("ef_search").asText()).append("\n");
+        if (json.hasNonNull("projection")) {
+            JsonNode projection = json.get("projection");
+            md.append("- PCA whitening to ").append(projection.get("dims").asText()).append(" dimensions (version ")
+                    .append(projection.get("version").asText()).append(", shrinkage ")
+                    .append(projection.get("shrinkage").asText()).append(") learned from ")
+                    .append(projection.get("sample").asText()).append(" indexed vectors\n");
+        }
+        md.append("\n| queries | precision@1 | precision@10 | precision@20 | mAP@20 | ANN recall@20 |\n")
+                .append("| --- | --- | --- | --- | --- | --- |\n");
+        appendRow(md, "plain", json);
+        if (json.has("query_expansion")) {
+            appendRow(md, "expanded (top " + json.get("query_expansion").get("top_n").asText() + ")",
+                    json.get("query_expansion"));
+        }
+        md.append("\n");
+        ImageSearch search = ImageSearch.of(settings, null);
         try (Connection connection = PostgresConnections.open(settings.database())) {
             for (int i = 0; i < outcome.examples().size(); i++) {
                 Evaluation.Example example = outcome.examples().get(i);
@@ -87,5 +108,11 @@ final class EvalCommand {
             }
         }
         Files.writeString(dir.resolve("report.md"), md.toString());
+    }
+
+    private static void appendRow(StringBuilder md, String name, JsonNode metrics) {
+        md.append("| ").append(name).append(" | ").append(String.join(" | ", List.of("precision_at_1",
+                "precision_at_10", "precision_at_20", "map_at_20", "ann_recall_at_20").stream().map(metrics::get)
+                .map(JsonNode::asText).toList())).append(" |\n");
     }
 }

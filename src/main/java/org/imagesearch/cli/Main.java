@@ -19,7 +19,10 @@ public final class Main {
               publish      publish a data set or image folder to the ingest topic
                            --dataset PATH [--limit N] [--first-id ID] [--inline]
               eval         retrieval quality through the real pipeline: --dataset PATH [--query-dataset PATH]
-                           [--database-limit N] [--queries N] [--report DIR]
+                           [--database-limit N] [--queries N] [--descriptor NAME] [--input-size N]
+                           [--whitening DIMS] [--query-expansion N] [--report DIR]
+              projection learn   learn PCA whitening from the table's vectors, stored as a new version
+                           [--dims 128] [--shrinkage 0.1] [--sample 10000]
               bench ingest measure ingestion throughput and latency [--limit N] [--json]
               bench query  measure search latency over HTTP and ANN recall [--limit N]
 
@@ -44,6 +47,7 @@ public final class Main {
                 case "publish" -> PublishCommand.run(rest);
                 case "bench" -> BenchCommand.run(rest);
                 case "eval" -> EvalCommand.run(rest);
+                case "projection" -> ProjectionCommand.run(rest);
                 default -> {
                     System.err.println("unknown subcommand '" + args[0] + "'\n");
                     System.err.print(USAGE);

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
+import org.imagesearch.query.QuerySettings;
 import org.imagesearch.query.EmbedderPool;
 import org.imagesearch.query.Filter;
 import org.imagesearch.query.ImageSearch;
@@ -32,7 +33,7 @@ final class SearchCommand {
         Set<String> known = new TreeSet<>(Settings.OPTIONS);
         known.addAll(List.of("image", "id", "k", "class", "json", "grid"));
         options.rejectUnknown(known);
-        Settings settings = Settings.from(options);
+        Settings settings = QuerySettings.resolve(Settings.from(options));
         String image = options.get("image", null);
         String id = options.get("id", null);
         if ((image == null) == (id == null)) {
@@ -45,10 +46,9 @@ final class SearchCommand {
                 .withFilter(new Filter(options.get("class", null), null));
 
         try (EmbedderPool embedders = image == null ? null
-                : new EmbedderPool(settings.model().path(), settings.database().table().dimension(), 1);
+                : EmbedderPool.of(settings, 1);
              Connection connection = PostgresConnections.open(settings.database())) {
-            ImageSearch search = new ImageSearch(settings.database().table(), settings.search().efSearch(),
-                    settings.loader(), embedders);
+            ImageSearch search = ImageSearch.of(settings, embedders);
             SearchResult result = search.search(connection, query);
             String queryLabel = image != null ? Path.of(image).getFileName().toString()
                     : search.labelOf(connection, options.getLong("id", 0));

@@ -3,6 +3,7 @@ package org.imagesearch.cli;
 import java.util.Set;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
+import org.imagesearch.query.QuerySettings;
 import org.imagesearch.ingest.IngestJob;
 import org.imagesearch.serve.SearchService;
 
@@ -13,8 +14,8 @@ final class ServeCommand {
     static void run(String[] args) throws Exception {
         Options options = Options.parse(args, Set.of());
         options.rejectUnknown(Settings.OPTIONS);
-        Settings settings = Settings.from(options);
-        IngestJob.prepareTable(settings.database());
+        Settings settings = QuerySettings.resolve(Settings.from(options));
+        IngestJob.prepareTable(settings, false);
         SearchService service = new SearchService(settings, Runtime.getRuntime().availableProcessors())
                 .start(settings.search().port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

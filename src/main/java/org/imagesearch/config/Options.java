@@ -111,6 +111,22 @@ public final class Options {
         }
     }
 
+    public double getDouble(String name, double fallback) {
+        String value = get(name, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            double parsed = Double.parseDouble(value);
+            if (!Double.isFinite(parsed)) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a number, got '" + value + "'");
+        }
+    }
+
     /** Names given on the command line that {@code known} does not list: typos fail loudly. */
     public void rejectUnknown(Set<String> known) {
         for (String name : values.keySet()) {

@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.imagesearch.embed.Descriptor;
+import org.imagesearch.embed.DescriptorTag;
+import org.imagesearch.embed.Projection;
 
 /**
  * Every setting of the ingestion pipeline in one typed place. Each comes from a command-line option,
@@ -15,6 +18,9 @@ import java.util.TreeSet;
  * the README's configuration table lists the same names.
  */
 public record Settings(Kafka kafka, Database database, Model model, Loader loader, Job job, Search search) {
+    /** SqueezeNet's vector sizes: the classifier's 1000 outputs, the trunk's 512 channels. */
+    public static final int LOGITS_DIMENSION = 1000;
+    public static final int POOLED_DIMENSION = 512;
 
     /** Kafka topics and consumer behaviour. */
     public record Kafka(String bootstrapServers, String topic, String deadLetterTopic, String groupId,
@@ -34,8 +40,29 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
         }
     }
 
-    /** The TorchScript model file and the name recorded with every row it embeds. */
-    public record Model(Path path, String name) {}
+    /**
+     * The TorchScript model file, the name recorded with every row it embeds, the descriptor made from its
+     * output, and which stored projection to apply: {@code none}, {@code latest} or a version number
+     * (resolved against the database by {@code ProjectionStore.resolve}).
+     */
+    public record Model(Path path, String name, Descriptor descriptor, String projection) {
+        public Model {
+            if (!projection.matches("none|latest|[1-9][0-9]{0,8}")) {
+                throw new IllegalArgumentException("--projection must be none, latest or a version number, got '"
+                        + projection + "'");
+            }
+        }
+
+        public DescriptorTag tag() {
+            return descriptor.tag(name);
+        }
+    }
+
+    /** The default descriptor: GeM-pooled trunk features at 112, the best measured trade-off (README). */
+    public static final String DEFAULT_DESCRIPTOR = "gem";
+    public static final double DEFAULT_GEM_P = 3;
+    public static final int DEFAULT_INPUT_SIZE = 112;
+    public static final int DEFAULT_QUERY_EXPANSION = 0;
 
     /**
      * Limits for reading images: where files may come from, how long and how much to fetch. Shipped to
@@ -48,19 +75,20 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
     public record Job(int parallelism, Duration checkpointInterval, int sinkBatchSize, Duration sinkBatchInterval) {}
 
     /**
-     * The query side: the default HNSW ef_search, the query job's topics, and the search service's port
+     * The query side: the default HNSW ef_search and query expansion (top answers blended into a second
+     * query, 0 for none), the query job's topics, and the search service's port
      * and limits (upload size, requests per minute per client address).
      */
-    public record Search(int efSearch, String requestsTopic, String resultsTopic, String host, int port,
+    public record Search(int efSearch, int queryExpansion, String requestsTopic, String resultsTopic, String host, int port,
                          long maxUploadBytes, int requestsPerMinute) {}
 
     public static final Set<String> OPTIONS = new TreeSet<>(Arrays.asList(
             "bootstrap-servers", "topic", "dead-letter-topic", "group-id", "start-offsets",
             "jdbc-url", "db-user", "db-password", "table", "dimension", "distance", "hnsw-m", "hnsw-ef-construction",
-            "model", "model-name",
+            "model", "model-name", "descriptor", "gem-p", "input-size", "projection",
             "file-roots", "http-connect-timeout-ms", "http-read-timeout-ms", "max-image-bytes", "max-pixels",
             "parallelism", "checkpoint-interval-ms", "sink-batch-size", "sink-batch-interval-ms",
-            "ef-search", "requests-topic", "results-topic", "host", "port", "max-upload-bytes", "requests-per-minute"));
+            "ef-search", "query-expansion", "requests-topic", "results-topic", "host", "port", "max-upload-bytes", "requests-per-minute"));
 
     public static Settings from(Options options) {
         Kafka kafka = new Kafka(
@@ -69,10 +97,12 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
                 options.get("dead-letter-topic", "image-ingest-dlq"),
                 options.get("group-id", "image-search-ingest"),
                 parseStartOffsets(options.get("start-offsets", "committed")));
+        Descriptor descriptor = Descriptor.of(options.get("descriptor", DEFAULT_DESCRIPTOR),
+                options.getDouble("gem-p", DEFAULT_GEM_P), options.getInt("input-size", DEFAULT_INPUT_SIZE));
         TableSpec table = new TableSpec(
                 options.get("table", "image_search"),
-                options.getInt("dimension", 1000),
-                DistanceMetric.parse(options.get("distance", "l2")),
+                options.getInt("dimension", descriptor.pooled() ? POOLED_DIMENSION : LOGITS_DIMENSION),
+                DistanceMetric.parse(options.get("distance", descriptor.naturalDistance().name().toLowerCase())),
                 options.getInt("hnsw-m", 16),
                 options.getInt("hnsw-ef-construction", 64));
         Database database = new Database(
@@ -80,8 +110,9 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
                 options.get("db-user", "imagesearch"),
                 options.get("db-password", "imagesearch"),
                 table);
-        Path modelPath = Path.of(options.get("model", defaultModelPath().toString()));
-        Model model = new Model(modelPath, options.get("model-name", modelNameOf(modelPath)));
+        Path modelPath = Path.of(options.get("model", defaultModelPath(descriptor).toString()));
+        Model model = new Model(modelPath, options.get("model-name", modelNameOf(modelPath)), descriptor,
+                options.get("projection", "none"));
         Loader loader = new Loader(
                 parseRoots(options.get("file-roots", "")),
                 Duration.ofMillis(options.getLong("http-connect-timeout-ms", 5_000)),
@@ -95,6 +126,7 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
                 Duration.ofMillis(options.getLong("sink-batch-interval-ms", 100)));
         Search search = new Search(
                 options.getInt("ef-search", 40),
+                options.getInt("query-expansion", DEFAULT_QUERY_EXPANSION),
                 options.get("requests-topic", "image-queries"),
                 options.get("results-topic", "image-query-results"),
                 options.get("host", "127.0.0.1"),
@@ -120,6 +152,17 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
         return new Settings(kafka, database, model, loader, job, newSearch);
     }
 
+    /** The same settings with a resolved projection (or none): the table then stores its output size. */
+    public Settings withProjection(Projection projection) {
+        Descriptor descriptor = model.descriptor().withProjection(projection);
+        TableSpec t = database.table();
+        int dimension = projection != null ? projection.outputDim() : t.dimension();
+        return new Settings(kafka, new Database(database.jdbcUrl(), database.user(), database.password(),
+                new TableSpec(t.name(), dimension, t.distance(), t.hnswM(), t.hnswEfConstruction())),
+                new Model(model.path(), model.name(), descriptor, projection == null ? "none"
+                        : Integer.toString(projection.version())), loader, job, search);
+    }
+
     public Settings withJob(Job newJob) {
         return new Settings(kafka, database, model, loader, newJob, search);
     }
@@ -136,6 +179,9 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
         }
         if (search.efSearch() < 1 || search.efSearch() > 1000) {
             throw new IllegalArgumentException("--ef-search must be in 1..1000, got " + search.efSearch());
+        }
+        if (search.queryExpansion() < 0 || search.queryExpansion() > 50) {
+            throw new IllegalArgumentException("--query-expansion must be in 0..50, got " + search.queryExpansion());
         }
         if (search.maxUploadBytes() < 1 || search.requestsPerMinute() < 1) {
             throw new IllegalArgumentException("--max-upload-bytes and --requests-per-minute must be positive");
@@ -158,8 +204,10 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
         return dir == null || dir.isEmpty() ? projectDir().resolveSibling("shared") : Path.of(dir);
     }
 
-    public static Path defaultModelPath() {
-        return sharedDir().resolve("models").resolve("squeezenet1_0.pt");
+    /** The classifier for logits, the trunk (last Fire module's feature map) for pooled descriptors. */
+    public static Path defaultModelPath(Descriptor descriptor) {
+        return sharedDir().resolve("models").resolve(descriptor.pooled() ? "squeezenet1_0-features.pt"
+                : "squeezenet1_0.pt");
     }
 
     public static Path defaultDataset() {

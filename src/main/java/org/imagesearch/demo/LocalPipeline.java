@@ -15,6 +15,7 @@ import org.imagesearch.config.Settings;
 import org.imagesearch.ingest.IngestJob;
 import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.store.PostgresConnections;
+import org.imagesearch.store.ProjectionStore;
 import org.imagesearch.store.VectorTableSql;
 
 /**
@@ -37,11 +38,15 @@ public final class LocalPipeline implements AutoCloseable {
         this.startedAt = startedAt;
     }
 
-    /** Starts Kafka, prepares the table (emptied first if {@code truncate}) and submits the job. */
-    public static LocalPipeline start(Settings configured, boolean truncate) throws Exception {
+    /**
+     * Starts Kafka, prepares the table (emptied first if {@code truncate}) and submits the job, with the
+     * configured projection loaded from the database.
+     */
+    public static LocalPipeline start(Settings given, boolean truncate) throws Exception {
+        Settings configured = ProjectionStore.resolve(given);
         IngestJob.checkModel(configured);
-        IngestJob.prepareTable(configured.database());
-        Timestamp startedAt = databaseNow(configured.database(), truncate);
+        IngestJob.prepareTable(configured, truncate);
+        Timestamp startedAt = databaseNow(configured.database());
         EmbeddedKafka kafka = EmbeddedKafka.start();
         try {
             Settings.Kafka k = configured.kafka();
@@ -128,18 +133,12 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    private static Timestamp databaseNow(Settings.Database db, boolean truncate) throws SQLException {
-        try (Connection c = PostgresConnections.open(db)) {
-            if (truncate) {
-                try (PreparedStatement ps = c.prepareStatement(new VectorTableSql(db.table()).truncate())) {
-                    ps.execute();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT clock_timestamp()");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getTimestamp(1);
-            }
+    private static Timestamp databaseNow(Settings.Database db) throws SQLException {
+        try (Connection c = PostgresConnections.open(db);
+             PreparedStatement ps = c.prepareStatement("SELECT clock_timestamp()");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getTimestamp(1);
         }
     }
 }

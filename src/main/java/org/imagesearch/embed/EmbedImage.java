@@ -14,30 +14,32 @@ import org.imagesearch.ingest.PreparedImage;
  */
 public final class EmbedImage extends RichMapFunction<PreparedImage, Embedding> {
     private final String modelFile;
-    private final String modelName;
+    private final Descriptor descriptor;
+    private final DescriptorTag tag;
     private final int dimension;
     private transient ImageEmbedder embedder;
 
-    public EmbedImage(Path modelFile, String modelName, int dimension) {
+    public EmbedImage(Path modelFile, String modelName, Descriptor descriptor, int dimension) {
         this.modelFile = modelFile.toString();
-        this.modelName = modelName;
+        this.descriptor = descriptor;
+        this.tag = descriptor.tag(modelName);
         this.dimension = dimension;
     }
 
     @Override
     public void open(OpenContext context) {
-        embedder = ImageEmbedder.load(Path.of(modelFile), dimension);
+        embedder = ImageEmbedder.load(Path.of(modelFile), descriptor, dimension);
     }
 
     @Override
     public Embedding map(PreparedImage prepared) {
         if (prepared.op() == IngestMessage.Operation.DELETE) {
-            return new Embedding(prepared, null, modelName, null);
+            return new Embedding(prepared, null, tag, null);
         }
         try {
-            return new Embedding(prepared, embedder.embed(prepared.image()), modelName, null);
+            return new Embedding(prepared, embedder.embed(prepared.image()), tag, null);
         } catch (TranslateException | RuntimeException e) {
-            return new Embedding(prepared, null, modelName, "model error: " + e.getMessage());
+            return new Embedding(prepared, null, tag, "model error: " + e.getMessage());
         }
     }
 

@@ -29,7 +29,7 @@ public final class ImageEmbedder implements AutoCloseable {
      * Loads the model and checks, with one inference on a blank image, that it returns vectors of
      * {@code expectedDimension}: a wrong or broken file fails here, before any message is consumed.
      */
-    public static ImageEmbedder load(Path modelFile, int expectedDimension) {
+    public static ImageEmbedder load(Path modelFile, Descriptor descriptor, int expectedDimension) {
         if (!Files.isRegularFile(modelFile)) {
             throw new IllegalStateException("model file not found: " + modelFile.toAbsolutePath()
                     + " (set --model or IMAGE_SEARCH_MODEL to a SqueezeNet TorchScript file; see README, Model)");
@@ -43,7 +43,7 @@ public final class ImageEmbedder implements AutoCloseable {
                 .setTypes(RgbImage.class, float[].class)
                 .optModelPath(modelFile)
                 .optEngine("PyTorch")
-                .optTranslator(new SqueezeNetTranslator(ImagePreprocessor.reference()))
+                .optTranslator(new SqueezeNetTranslator(descriptor))
                 .build();
         ZooModel<RgbImage, float[]> model;
         try {
@@ -80,11 +80,12 @@ public final class ImageEmbedder implements AutoCloseable {
         try {
             float[] vector = predictor.predict(blank);
             if (vector.length != dimension) {
-                throw new IllegalStateException("model " + model.getModelPath() + " returns " + vector.length
+                throw new IllegalStateException("model " + model.getModelPath() + " gives " + vector.length
                         + " values per image but the table expects " + dimension + " (--dimension)");
             }
-        } catch (TranslateException e) {
-            throw new IllegalStateException("model cannot run a test inference: " + e.getMessage(), e);
+        } catch (TranslateException | IllegalArgumentException e) {
+            throw new IllegalStateException("model " + model.getModelPath() + " cannot run a test inference: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -9,13 +9,16 @@ import ai.djl.translate.TranslatorContext;
 
 /**
  * Pre- and post-processing of the SqueezeNet TorchScript model in one place: an {@link RgbImage} goes in
- * as a normalised [3, 224, 224] tensor (batched by stacking), the model's output row comes out as float[].
+ * as a normalised [3, size, size] tensor (batched by stacking); the model's output (logits, or a feature
+ * map to pool) comes out as the {@link Descriptor}'s finished vector.
  */
 public final class SqueezeNetTranslator implements Translator<RgbImage, float[]> {
+    private final Descriptor descriptor;
     private final ImagePreprocessor preprocessor;
 
-    public SqueezeNetTranslator(ImagePreprocessor preprocessor) {
-        this.preprocessor = preprocessor;
+    public SqueezeNetTranslator(Descriptor descriptor) {
+        this.descriptor = descriptor;
+        this.preprocessor = descriptor.preprocessor();
     }
 
     @Override
@@ -27,7 +30,8 @@ public final class SqueezeNetTranslator implements Translator<RgbImage, float[]>
 
     @Override
     public float[] processOutput(TranslatorContext ctx, NDList output) {
-        return output.singletonOrThrow().toFloatArray();
+        NDArray result = output.singletonOrThrow();
+        return descriptor.finish(result.toFloatArray(), result.getShape().getShape());
     }
 
     @Override

@@ -10,7 +10,15 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.LongConsumer;
 import org.imagesearch.bench.MachineInfo;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.imagesearch.config.Settings;
+import org.imagesearch.config.TableSpec;
+import org.imagesearch.embed.Projection;
+import org.imagesearch.store.ProjectionLearner;
+import org.imagesearch.store.ProjectionStore;
+import org.imagesearch.store.VectorTableSql;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.demo.LocalPipeline;
@@ -29,7 +37,9 @@ import org.imagesearch.store.PostgresConnections;
  * way users do. An answer is relevant when its class equals the query's. Queries come from a separate
  * split by image (CIFAR: test against train), or, without one, from the database itself by id with the
  * query left out (leave-one-out, e.g. COIL-100). Reports precision@1/10/20, mAP@20 and the HNSW walk's
- * recall@20 against an exact scan.
+ * recall@20 against an exact scan. With a whitening recipe the database is indexed twice: once with the
+ * plain descriptor into a table of its own, from which the projection is learned and stored, then again
+ * with the projection applied inside the job. With query expansion every query is also scored expanded.
  */
 public final class Evaluation {
     private static final int K = 20;
@@ -38,28 +48,58 @@ public final class Evaluation {
     /** One query's picture, label and answers, for the report's grids. */
     public record Example(byte[] queryImage, String label, List<Hit> hits) {}
 
-    public record Outcome(ObjectNode json, List<Example> examples) {}
+    public record Outcome(ObjectNode json, List<Example> examples, Settings settings) {}
 
-    private final Settings settings;
+    /** Learn PCA whitening to {@code dims} from {@code sample} indexed vectors, with eigenvalue shrinkage. */
+    public record Whitening(int dims, double shrinkage, int sample) {}
+
+    private final Settings configured;
     private final Dataset database;
     private final int databaseCount;
     private final Dataset queries;
     private final int queryCount;
+    private final Whitening whitening;
+    private final int expansion;
 
-    public Evaluation(Settings settings, Dataset database, int databaseLimit, Dataset queries, int queryCount) {
-        this.settings = settings;
+    /** {@code whitening} may be null; {@code expansion} 0 scores plain queries only. */
+    public Evaluation(Settings settings, Dataset database, int databaseLimit, Dataset queries, int queryCount,
+                      Whitening whitening, int expansion) {
+        this.configured = settings;
         this.database = database;
         this.databaseCount = Math.min(databaseLimit, database.size());
         this.queries = queries;
         this.queryCount = Math.min(queryCount, queries != null ? queries.size() : databaseCount);
+        this.whitening = whitening;
+        this.expansion = expansion;
     }
 
     public Outcome run(LongConsumer progress) throws Exception {
+        ObjectNode projectionJson = null;
+        Settings settings = whitening == null ? ProjectionStore.resolve(configured) : null;
+        if (whitening != null) {
+            Settings raw = withTable(configured.withProjection(null), configured.database().table().name() + "_raw");
+            long rawStart = System.nanoTime();
+            indexDatabase(raw, progress);
+            double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
+            long learnStart = System.nanoTime();
+            Projection projection = ProjectionLearner.learn(raw, whitening.dims(), whitening.shrinkage(),
+                    whitening.sample());
+            projectionJson = new ObjectMapper().createObjectNode();
+            projectionJson.put("version", projection.version());
+            projectionJson.put("kind", "pca-whitening");
+            projectionJson.put("dims", projection.outputDim());
+            projectionJson.put("shrinkage", whitening.shrinkage());
+            projectionJson.put("sample", Math.min(whitening.sample(), databaseCount));
+            projectionJson.put("learn_seconds", round1((System.nanoTime() - learnStart) / 1e9));
+            projectionJson.put("unprojected_index_seconds", round1(rawSeconds));
+            settings = configured.withProjection(projection);
+        }
         long start = System.nanoTime();
-        List<String> labels = indexDatabase(progress);
+        List<String> labels = indexDatabase(settings, progress);
         double ingestSeconds = (System.nanoTime() - start) / 1e9;
         MetricSummary summary = new MetricSummary();
-        List<Example> examples = askQueries(labels, summary);
+        MetricSummary expanded = expansion > 0 ? new MetricSummary() : null;
+        List<Example> examples = askQueries(settings, labels, summary, expanded);
 
         ObjectNode json = summary.toJson();
         json.put("eval", "retrieval");
@@ -68,20 +108,48 @@ public final class Evaluation {
         json.put("queries_from", queries != null ? queries.describe() : "the database, leave-one-out by id");
         json.put("relevance", "same class");
         json.put("model", settings.model().name());
-        json.put("descriptor", "logits");
-        json.put("input_size", 224);
+        json.put("descriptor", settings.model().descriptor().name());
+        json.put("input_size", settings.model().descriptor().inputSize());
+        json.set("projection", projectionJson);
+        json.put("dimension", settings.database().table().dimension());
         json.put("distance", settings.database().table().distance().name().toLowerCase());
         json.put("ef_search", settings.search().efSearch());
+        json.put("table", settings.database().table().name());
+        if (expanded != null) {
+            ObjectNode qe = expanded.toJson();
+            qe.put("top_n", expansion);
+            json.set("query_expansion", qe);
+        }
         // wall time of indexing, pipeline start-up (broker, job, models) included
-        json.put("index_seconds", Math.round(ingestSeconds * 10) / 10.0);
+        json.put("index_seconds", round1(ingestSeconds));
         json.put("ingest_images_per_s", Math.round(databaseCount / ingestSeconds * 100) / 100.0);
         json.set("machine", MachineInfo.describe());
-        return new Outcome(json, examples);
+        return new Outcome(json, examples, settings);
+    }
+
+    private static double round1(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    /** Evaluation tables are its own: made anew each run, so a change of descriptor or dimension just works. */
+    private static void recreateTable(Settings.Database db) throws SQLException {
+        try (Connection connection = PostgresConnections.open(db);
+             PreparedStatement drop = connection.prepareStatement(new VectorTableSql(db.table()).dropTable())) {
+            drop.execute();
+        }
+    }
+
+    private static Settings withTable(Settings settings, String table) {
+        Settings.Database db = settings.database();
+        TableSpec t = db.table();
+        return settings.withDatabase(new Settings.Database(db.jdbcUrl(), db.user(), db.password(),
+                new TableSpec(table, t.dimension(), t.distance(), t.hnswM(), t.hnswEfConstruction())));
     }
 
     /** Publishes database positions 0..n-1 as ids 0..n-1 and waits until all are indexed; returns their labels. */
-    private List<String> indexDatabase(LongConsumer progress) throws Exception {
+    private List<String> indexDatabase(Settings settings, LongConsumer progress) throws Exception {
         List<String> labels = new ArrayList<>(databaseCount);
+        recreateTable(settings.database());
         try (LocalPipeline pipeline = LocalPipeline.start(settings, true);
              ImagePublisher publisher = pipeline.publisher()) {
             for (int i = 0; i < databaseCount; i++) {
@@ -99,18 +167,17 @@ public final class Evaluation {
         return labels;
     }
 
-    /** Runs every query approximately and exactly, scoring the approximate answers. */
-    private List<Example> askQueries(List<String> labels, MetricSummary summary) throws Exception {
+    /** Runs every query approximately and exactly, scoring the approximate answers (also expanded, if asked). */
+    private List<Example> askQueries(Settings settings, List<String> labels, MetricSummary summary,
+                                     MetricSummary expanded) throws Exception {
         Map<String, Long> perLabel = new HashMap<>();
         labels.forEach(l -> perLabel.merge(l, 1L, Long::sum));
         int[] leaveOneOut = queries == null
                 ? new Random(5).ints(0, databaseCount).distinct().limit(queryCount).toArray() : null;
         List<Example> examples = new ArrayList<>();
-        try (EmbedderPool embedders = new EmbedderPool(settings.model().path(),
-                     settings.database().table().dimension(), 1);
+        try (EmbedderPool embedders = EmbedderPool.of(settings, 1);
              Connection connection = PostgresConnections.open(settings.database())) {
-            ImageSearch search = new ImageSearch(settings.database().table(), settings.search().efSearch(),
-                    settings.loader(), embedders);
+            ImageSearch search = ImageSearch.of(settings, embedders);
             for (int q = 0; q < queryCount; q++) {
                 QueryTarget target;
                 String label;
@@ -129,19 +196,31 @@ public final class Evaluation {
                     relevantInDatabase = perLabel.get(label) - 1;
                     picture = search.thumbnail(connection, id);
                 }
-                List<Hit> approximate = search.search(connection, Query.of(target, K)).hits();
-                List<Hit> exact = search.search(connection, Query.of(target, K).exactly()).hits();
-                List<Boolean> relevant = approximate.stream().map(h -> label != null && label.equals(h.label())).toList();
-                summary.add(RetrievalMetrics.precisionAt(relevant, 1), RetrievalMetrics.precisionAt(relevant, 10),
-                        RetrievalMetrics.precisionAt(relevant, K),
-                        RetrievalMetrics.averagePrecisionAt(relevant, K, relevantInDatabase),
-                        RetrievalMetrics.recall(ids(approximate), ids(exact)));
+                Query plain = Query.of(target, K).withExpansion(0);
+                List<Hit> approximate = score(search, connection, plain, label, relevantInDatabase, summary);
+                if (expanded != null) {
+                    approximate = score(search, connection, plain.withExpansion(expansion), label,
+                            relevantInDatabase, expanded);
+                }
                 if (examples.size() < EXAMPLES) {
                     examples.add(new Example(picture, label, approximate));
                 }
             }
         }
         return examples;
+    }
+
+    /** Runs one query through the index and exactly, adds its scores, and returns the index's answers. */
+    private static List<Hit> score(ImageSearch search, Connection connection, Query query, String label,
+                                   long relevantInDatabase, MetricSummary summary) throws Exception {
+        List<Hit> approximate = search.search(connection, query).hits();
+        List<Hit> exact = search.search(connection, query.exactly()).hits();
+        List<Boolean> relevant = approximate.stream().map(h -> label != null && label.equals(h.label())).toList();
+        summary.add(RetrievalMetrics.precisionAt(relevant, 1), RetrievalMetrics.precisionAt(relevant, 10),
+                RetrievalMetrics.precisionAt(relevant, K),
+                RetrievalMetrics.averagePrecisionAt(relevant, K, relevantInDatabase),
+                RetrievalMetrics.recall(ids(approximate), ids(exact)));
+        return approximate;
     }
 
     private static List<Long> ids(List<Hit> hits) {

@@ -1,6 +1,7 @@
 package org.imagesearch.ingest;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -20,6 +21,7 @@ import org.imagesearch.embed.EmbedImage;
 import org.imagesearch.embed.Embedding;
 import org.imagesearch.embed.ImageEmbedder;
 import org.imagesearch.store.PostgresConnections;
+import org.imagesearch.store.ProjectionStore;
 import org.imagesearch.store.VectorRecord;
 import org.imagesearch.store.VectorSinks;
 import org.imagesearch.store.VectorTableSchema;
@@ -66,7 +68,7 @@ public final class IngestJob {
                 .process(new PrepareImage(settings.loader())).name("parse-load-decode").uid("prepare")
                 .setParallelism(parallelism);
         SingleOutputStreamOperator<Embedding> embedded = prepared
-                .map(new EmbedImage(settings.model().path(), settings.model().name(),
+                .map(new EmbedImage(settings.model().path(), settings.model().name(), settings.model().descriptor(),
                         settings.database().table().dimension()))
                 .name("embed-squeezenet").uid("embed").setParallelism(parallelism);
         SingleOutputStreamOperator<VectorRecord> rows = embedded
@@ -91,13 +93,26 @@ public final class IngestJob {
      * does not fit the table, fails here with a clear message instead of in a restarting task.
      */
     public static void checkModel(Settings settings) {
-        ImageEmbedder.load(settings.model().path(), settings.database().table().dimension()).close();
+        ImageEmbedder.load(settings.model().path(), settings.model().descriptor(),
+                settings.database().table().dimension()).close();
     }
 
-    /** Creates the table and HNSW index if missing; fails fast if the database or table is unusable. */
-    public static void prepareTable(Settings.Database db) {
+    /**
+     * Creates the table and HNSW index if missing, empties it if asked, and fails fast if the database or
+     * table is unusable or already holds vectors made with another descriptor.
+     */
+    public static void prepareTable(Settings settings, boolean empty) {
+        Settings.Database db = settings.database();
+        VectorTableSql sql = new VectorTableSql(db.table());
         try (Connection connection = PostgresConnections.open(db)) {
-            new VectorTableSchema(new VectorTableSql(db.table())).ensure(connection);
+            VectorTableSchema schema = new VectorTableSchema(sql);
+            schema.ensure(connection);
+            if (empty) {
+                try (PreparedStatement truncate = connection.prepareStatement(sql.truncate())) {
+                    truncate.execute();
+                }
+            }
+            schema.requireDescriptor(connection, settings.model().tag());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare table " + db.table().name() + " at " + db.jdbcUrl()
                     + ": " + e.getMessage(), e);
@@ -133,9 +148,9 @@ public final class IngestJob {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args, java.util.Set.of());
         options.rejectUnknown(Settings.OPTIONS);
-        Settings settings = Settings.from(options);
+        Settings settings = ProjectionStore.resolve(Settings.from(options));
         checkModel(settings);
-        prepareTable(settings.database());
+        prepareTable(settings, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         fromSettings(settings).addTo(env);
         env.execute("image-search ingest");

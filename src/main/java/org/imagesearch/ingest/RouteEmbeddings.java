@@ -29,6 +29,6 @@ public final class RouteEmbeddings extends ProcessFunction<Embedding, VectorReco
         boolean delete = input.op() == IngestMessage.Operation.DELETE;
         (delete ? deletes : upserts).inc();
         out.collect(new VectorRecord(input.id(), delete, input.label(), embedding.vector(), input.metadataJson(),
-                embedding.model(), input.thumbnail()));
+                embedding.tag(), input.thumbnail()));
     }
 }

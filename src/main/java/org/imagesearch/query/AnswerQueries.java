@@ -8,6 +8,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.metrics.Counter;
 import org.imagesearch.config.Settings;
+import org.imagesearch.embed.Descriptor;
 import org.imagesearch.ingest.KafkaMessage;
 import org.imagesearch.store.PostgresConnections;
 
@@ -20,7 +21,10 @@ public final class AnswerQueries extends RichMapFunction<KafkaMessage, QueryAnsw
     private final Settings.Database database;
     private final Settings.Loader loaderLimits;
     private final String modelFile;
+    private final String modelName;
+    private final Descriptor descriptor;
     private final int efSearch;
+    private final int expansion;
     private transient EmbedderPool embedders;
     private transient ImageSearch search;
     private transient Connection connection;
@@ -30,13 +34,17 @@ public final class AnswerQueries extends RichMapFunction<KafkaMessage, QueryAnsw
         this.database = settings.database();
         this.loaderLimits = settings.loader();
         this.modelFile = settings.model().path().toString();
+        this.modelName = settings.model().name();
+        this.descriptor = settings.model().descriptor();
         this.efSearch = settings.search().efSearch();
+        this.expansion = settings.search().queryExpansion();
     }
 
     @Override
     public void open(OpenContext context) {
-        embedders = new EmbedderPool(java.nio.file.Path.of(modelFile), database.table().dimension(), 1);
-        search = new ImageSearch(database.table(), efSearch, loaderLimits, embedders);
+        embedders = new EmbedderPool(java.nio.file.Path.of(modelFile), modelName, descriptor,
+                database.table().dimension(), 1);
+        search = new ImageSearch(database.table(), efSearch, expansion, loaderLimits, embedders);
         errors = getRuntimeContext().getMetricGroup().addGroup("imagesearch").counter("query_errors");
     }
 

@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.imagesearch.config.DistanceMetric;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.TableSpec;
@@ -20,24 +22,34 @@ import org.imagesearch.store.VectorTableSql;
  * Answers a {@link Query} against the vector table: turns the target into a query vector (embedding an
  * image with the same model and preprocessing as ingestion), then runs a top-k search through the HNSW
  * index. Filtered queries use pgvector's iterative index scan and fall back to an exact scan when the
- * index walk stops short of k matching rows. Thread-safe; the caller supplies the connection.
+ * index walk stops short of k matching rows. With query expansion the search runs a second time from
+ * the query blended with its first answers. Thread-safe; the caller supplies the connection.
  */
 public final class ImageSearch {
     private final TableSpec table;
     private final int defaultEfSearch;
+    private final int defaultExpansion;
     private final ImageLoader loader;
     private final ImageDecoder decoder;
     private final EmbedderPool embedders;
     private final VectorTableSql tableSql;
 
     /** {@code embedders} may be null where only id and vector queries are needed. */
-    public ImageSearch(TableSpec table, int defaultEfSearch, Settings.Loader loaderLimits, EmbedderPool embedders) {
+    public ImageSearch(TableSpec table, int defaultEfSearch, int defaultExpansion, Settings.Loader loaderLimits,
+                       EmbedderPool embedders) {
         this.table = table;
         this.defaultEfSearch = defaultEfSearch;
+        this.defaultExpansion = defaultExpansion;
         this.loader = new ImageLoader(loaderLimits);
         this.decoder = new ImageDecoder(loaderLimits.maxPixels());
         this.embedders = embedders;
         this.tableSql = new VectorTableSql(table);
+    }
+
+    /** A search over the configured table with the configured defaults. */
+    public static ImageSearch of(Settings settings, EmbedderPool embedders) {
+        return new ImageSearch(settings.database().table(), settings.search().efSearch(),
+                settings.search().queryExpansion(), settings.loader(), embedders);
     }
 
     public TableSpec table() {
@@ -61,15 +73,16 @@ public final class ImageSearch {
             vector = embed((QueryTarget.ByImage) query.target());
         }
         DistanceMetric distance = query.distance() != null ? query.distance() : table.distance();
-        String sql = SearchSql.topK(table, distance, byId, query.filter());
         int efSearch = Math.max(query.efSearch() != null ? query.efSearch() : defaultEfSearch, query.k());
+        int expansion = query.expansion() != null ? query.expansion() : defaultExpansion;
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            List<Hit> hits = run(connection, sql, efSearch, !query.exact(), query, vector, id);
-            if (hits.size() < query.k() && !query.exact() && !query.filter().isEmpty()) {
-                // The iterative scan gives up after hnsw.max_scan_tuples; a selective filter may need more.
-                hits = run(connection, sql, efSearch, false, query, vector, id);
+            List<Hit> hits = topK(connection, SearchSql.topK(table, distance, byId, query.filter()), efSearch, query,
+                    vector, id, query.k());
+            if (expansion > 0 && !hits.isEmpty()) {
+                hits = expanded(connection, query, distance, efSearch, byId ? vectorOf(connection, id) : vector, id,
+                        byId, hits.subList(0, Math.min(expansion, hits.size())));
             }
             connection.commit();
             return new SearchResult(hits, (System.nanoTime() - start) / 1e6);
@@ -79,6 +92,56 @@ public final class ImageSearch {
         } finally {
             connection.setAutoCommit(autoCommit);
         }
+    }
+
+    /** The second round of query expansion: search with the query blended with its top answers. */
+    private List<Hit> expanded(Connection connection, Query query, DistanceMetric distance, int efSearch,
+                               float[] queryVector, long id, boolean byId, List<Hit> top) throws SQLException {
+        Map<Long, float[]> stored = vectorsOf(connection, top.stream().map(Hit::id).toList());
+        List<float[]> neighbours = new ArrayList<>();
+        List<Double> distances = new ArrayList<>();
+        for (Hit hit : top) {
+            if (stored.containsKey(hit.id())) {
+                neighbours.add(stored.get(hit.id()));
+                distances.add(hit.distance());
+            }
+        }
+        float[] blended = QueryExpansion.expand(queryVector, neighbours, distances, distance);
+        // A by-id query leaves its own image out: ask for one more and drop it.
+        List<Hit> hits = topK(connection, SearchSql.topK(table, distance, false, query.filter()), efSearch, query,
+                blended, 0, byId ? query.k() + 1 : query.k());
+        List<Hit> answers = new ArrayList<>(hits.stream().filter(h -> !byId || h.id() != id).toList());
+        return answers.size() > query.k() ? answers.subList(0, query.k()) : answers;
+    }
+
+    /**
+     * One top-k search. Filtered searches that stop short of k rows in the index (the iterative scan gives
+     * up after hnsw.max_scan_tuples; a selective filter may need more) are repeated as an exact scan.
+     */
+    private List<Hit> topK(Connection connection, String sql, int efSearch, Query query, float[] vector, long id,
+                           int k) throws SQLException {
+        List<Hit> hits = run(connection, sql, efSearch, !query.exact(), query, vector, id, k);
+        if (hits.size() < k && !query.exact() && !query.filter().isEmpty()) {
+            hits = run(connection, sql, efSearch, false, query, vector, id, k);
+        }
+        return hits;
+    }
+
+    private float[] vectorOf(Connection connection, long id) throws SQLException {
+        return vectorsOf(connection, List.of(id)).get(id);
+    }
+
+    private Map<Long, float[]> vectorsOf(Connection connection, List<Long> ids) throws SQLException {
+        Map<Long, float[]> vectors = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(tableSql.vectorsOf())) {
+            ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    vectors.put(rs.getLong(1), ((PGvector) rs.getObject(2)).toArray());
+                }
+            }
+        }
+        return vectors;
     }
 
     /** The stored thumbnail of an image, or null if there is no such id. */
@@ -118,7 +181,7 @@ public final class ImageSearch {
     }
 
     private List<Hit> run(Connection connection, String sql, int efSearch, boolean useIndex, Query query,
-                          float[] vector, long id) throws SQLException {
+                          float[] vector, long id, int k) throws SQLException {
         try (PreparedStatement settings = connection.prepareStatement(SearchSql.settings())) {
             settings.setString(1, Integer.toString(efSearch));
             settings.setString(2, "strict_order");
@@ -142,8 +205,8 @@ public final class ImageSearch {
             if (vector == null) {
                 ps.setLong(p++, id);
             }
-            ps.setInt(p, query.k());
-            List<Hit> hits = new ArrayList<>(query.k());
+            ps.setInt(p, k);
+            List<Hit> hits = new ArrayList<>(k);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     hits.add(new Hit(rs.getLong(1), rs.getString(2), rs.getDouble(4), rs.getString(3)));

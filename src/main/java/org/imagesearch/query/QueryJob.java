@@ -66,7 +66,7 @@ public final class QueryJob {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args, Set.of());
         options.rejectUnknown(Settings.OPTIONS);
-        Settings settings = Settings.from(options);
+        Settings settings = QuerySettings.resolve(Settings.from(options));
         IngestJob.checkModel(settings);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         fromSettings(settings).addTo(env);

@@ -17,7 +17,8 @@ import org.imagesearch.config.DistanceMetric;
  * The JSON form of queries and answers, shared by the query job and the search service:
  * <pre>
  * {"request_id": "r1", "image": {"uri": "..."} | {"bytes": "&lt;base64&gt;"} | "id": 123 | "vector": [...],
- *  "k": 20, "distance": "l2" | "cosine", "filter": {"class": "cat", "metadata": {"key": "value"}}, "ef_search": 100}
+ *  "k": 20, "distance": "l2" | "cosine", "filter": {"class": "cat", "metadata": {"key": "value"}}, "ef_search": 100,
+ *  "expansion": 5}
  * {"request_id": "r1", "results": [{"id": 7, "class": "cat", "distance": 1.5, "metadata": {...}}], "took_ms": 4.2}
  * {"request_id": "r1", "error": "k must be in 1..100, got 0"}
  * </pre>
@@ -54,6 +55,7 @@ public final class QueryJson {
         QueryTarget target = target(root);
         int k = integer(root, "k", Query.DEFAULT_K);
         Integer efSearch = root.hasNonNull("ef_search") ? integer(root, "ef_search", 0) : null;
+        Integer expansion = root.hasNonNull("expansion") ? integer(root, "expansion", 0) : null;
         DistanceMetric distance = null;
         if (root.hasNonNull("distance")) {
             try {
@@ -63,7 +65,7 @@ public final class QueryJson {
             }
         }
         try {
-            return new Query(target, k, distance, filter(root.get("filter")), efSearch, false);
+            return new Query(target, k, distance, filter(root.get("filter")), efSearch, false, expansion);
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException(e.getMessage());
         }

@@ -50,8 +50,8 @@ public final class SearchService implements AutoCloseable {
     public SearchService(Settings settings, int embedderCount) {
         this.settings = settings;
         this.pool = connectionPool(settings.database());
-        this.embedders = new EmbedderPool(settings.model().path(), settings.database().table().dimension(), embedderCount);
-        this.search = new ImageSearch(settings.database().table(), settings.search().efSearch(), settings.loader(), embedders);
+        this.embedders = EmbedderPool.of(settings, embedderCount);
+        this.search = ImageSearch.of(settings, embedders);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.search().maxUploadBytes();
@@ -151,14 +151,16 @@ public final class SearchService implements AutoCloseable {
         ctx.json(QueryJson.answer(null, result));
     }
 
-    /** k, class and ef_search from query parameters or form fields. */
+    /** k, class, ef_search and expansion from query parameters or form fields. */
     private static Query formQuery(Context ctx, QueryTarget target) throws InvalidQueryException {
         try {
             int k = intParam(ctx, "k", Query.DEFAULT_K);
             String efSearch = param(ctx, "ef_search");
+            String expansion = param(ctx, "expansion");
             String label = param(ctx, "class");
             return new Query(target, k, null, new Filter(label == null || label.isBlank() ? null : label, null),
-                    efSearch == null ? null : intParam(ctx, "ef_search", 0), false);
+                    efSearch == null ? null : intParam(ctx, "ef_search", 0), false,
+                    expansion == null ? null : intParam(ctx, "expansion", 0));
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException(e.getMessage());
         }
@@ -219,6 +221,15 @@ public final class SearchService implements AutoCloseable {
         node.put("dimension", table.dimension());
         node.put("distance", table.distance().name().toLowerCase());
         node.put("model", settings.model().name());
+        var tag = settings.model().tag();
+        node.put("descriptor", tag.descriptor());
+        node.put("input_size", tag.inputSize());
+        if (tag.projectionVersion() == null) {
+            node.putNull("projection");
+        } else {
+            node.put("projection", tag.projectionVersion());
+        }
+        node.put("query_expansion", settings.search().queryExpansion());
         node.putObject("index").put("type", "hnsw").put("m", table.hnswM())
                 .put("ef_construction", table.hnswEfConstruction()).put("ef_search", settings.search().efSearch());
         node.put("max_k", Query.MAX_K);

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
+import org.imagesearch.embed.DescriptorTag;
 
 /** Binds a {@link VectorRecord} to {@link VectorTableSql#upsertOrDelete()}. */
 public final class VectorRecordStatementBuilder implements JdbcStatementBuilder<VectorRecord> {
@@ -20,8 +21,16 @@ public final class VectorRecordStatementBuilder implements JdbcStatementBuilder<
             ps.setObject(5, new PGvector(record.vector()));
         }
         ps.setString(6, record.metadataJson());
-        ps.setString(7, record.model());
-        ps.setBytes(8, record.thumbnail());
-        ps.setBoolean(9, record.delete());
+        DescriptorTag tag = record.tag();
+        ps.setString(7, tag.model());
+        ps.setString(8, tag.descriptor());
+        ps.setInt(9, tag.inputSize());
+        if (tag.projectionVersion() == null) {
+            ps.setNull(10, Types.INTEGER);
+        } else {
+            ps.setInt(10, tag.projectionVersion());
+        }
+        ps.setBytes(11, record.thumbnail());
+        ps.setBoolean(12, record.delete());
     }
 }

@@ -5,10 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.imagesearch.embed.DescriptorTag;
 
 /**
  * Creates the pgvector extension, the table and its HNSW index if they are missing, and refuses to run
- * against an existing table whose vector dimension differs from the configured one.
+ * against an existing table whose vector dimension differs from the configured one, or whose vectors were
+ * made another way (model, descriptor, input size or projection) than the configured one.
  */
 public final class VectorTableSchema {
     private final VectorTableSql sql;
@@ -29,8 +31,38 @@ public final class VectorTableSchema {
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql.createTable());
-            statement.execute(sql.addThumbnailColumn());
+            statement.execute(sql.addMissingColumns());
             statement.execute(sql.createIndex());
+        }
+    }
+
+    /**
+     * Fails unless the table is empty or its newest row was made with {@code configured}: vectors of
+     * different descriptors are not comparable, even when their dimensions agree.
+     */
+    public void requireDescriptor(Connection connection, DescriptorTag configured) throws SQLException {
+        DescriptorTag stored = newestDescriptor(connection);
+        if (stored != null && !stored.equals(configured)) {
+            throw new IllegalStateException("table " + sql.table().name() + " holds vectors made with "
+                    + stored.describe() + " but the configured descriptor is " + configured.describe()
+                    + ": pass the table's settings (--descriptor, --gem-p, --input-size, --projection, --model),"
+                    + " or index into another --table");
+        }
+    }
+
+    /** How the newest row's vector was made, or null for an empty or missing table. */
+    public DescriptorTag newestDescriptor(Connection connection) throws SQLException {
+        if (vectorColumnType(connection) == null) {
+            return null;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql.newestDescriptor());
+             ResultSet rs = statement.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            int projection = rs.getInt(4);
+            return new DescriptorTag(rs.getString(1), rs.getString(2), rs.getInt(3),
+                    rs.wasNull() ? null : projection);
         }
     }
 

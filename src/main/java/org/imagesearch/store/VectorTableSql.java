@@ -24,13 +24,18 @@ public final class VectorTableSql {
                 + "image_vector vector(" + table.dimension() + ") NOT NULL, "
                 + "metadata jsonb, "
                 + "model text, "
+                + "descriptor text, "
+                + "input_size integer, "
+                + "projection_version integer, "
                 + "thumbnail bytea, "
                 + "updated_at timestamptz NOT NULL DEFAULT now())";
     }
 
-    /** Tables created before thumbnails were stored get the column on the next start. */
-    public String addThumbnailColumn() {
-        return "ALTER TABLE " + table.name() + " ADD COLUMN IF NOT EXISTS thumbnail bytea";
+    /** Tables made by earlier versions get the newer columns on the next start. */
+    public String addMissingColumns() {
+        return "ALTER TABLE " + table.name() + " ADD COLUMN IF NOT EXISTS thumbnail bytea, "
+                + "ADD COLUMN IF NOT EXISTS descriptor text, ADD COLUMN IF NOT EXISTS input_size integer, "
+                + "ADD COLUMN IF NOT EXISTS projection_version integer";
     }
 
     public String createIndex() {
@@ -48,16 +53,34 @@ public final class VectorTableSql {
     /**
      * One statement for both row changes, so upserts and deletes of an id stay in arrival order inside a
      * JDBC batch. Parameters: 1 delete flag, 2 id, 3 id, 4 class, 5 vector, 6 metadata, 7 model,
-     * 8 thumbnail, 9 delete flag.
+     * 8 descriptor, 9 input size, 10 projection version, 11 thumbnail, 12 delete flag.
      * For a delete only the CTE acts; for an upsert only the INSERT does.
      */
     public String upsertOrDelete() {
         return "WITH deleted AS (DELETE FROM " + table.name() + " WHERE ?::boolean AND id = ?::bigint) "
-                + "INSERT INTO " + table.name() + " (id, class, image_vector, metadata, model, thumbnail, updated_at) "
-                + "SELECT ?::bigint, ?::text, ?::vector, ?::jsonb, ?::text, ?::bytea, now() WHERE NOT ?::boolean "
+                + "INSERT INTO " + table.name() + " (id, class, image_vector, metadata, model, descriptor, input_size, "
+                + "projection_version, thumbnail, updated_at) "
+                + "SELECT ?::bigint, ?::text, ?::vector, ?::jsonb, ?::text, ?::text, ?::integer, ?::integer, ?::bytea, "
+                + "now() WHERE NOT ?::boolean "
                 + "ON CONFLICT (id) DO UPDATE SET class = EXCLUDED.class, image_vector = EXCLUDED.image_vector, "
-                + "metadata = EXCLUDED.metadata, model = EXCLUDED.model, thumbnail = EXCLUDED.thumbnail, "
-                + "updated_at = EXCLUDED.updated_at";
+                + "metadata = EXCLUDED.metadata, model = EXCLUDED.model, descriptor = EXCLUDED.descriptor, "
+                + "input_size = EXCLUDED.input_size, projection_version = EXCLUDED.projection_version, "
+                + "thumbnail = EXCLUDED.thumbnail, updated_at = EXCLUDED.updated_at";
+    }
+
+    /** How the most recently written vector was made: model, descriptor, input size, projection version. */
+    public String newestDescriptor() {
+        return "SELECT model, descriptor, input_size, projection_version FROM " + table.name()
+                + " ORDER BY updated_at DESC LIMIT 1";
+    }
+
+    /**
+     * A random sample of unprojected vectors of one descriptor, to learn a projection from. Parameters:
+     * 1 model, 2 descriptor, 3 input size, 4 sample size.
+     */
+    public String sampleUnprojected() {
+        return "SELECT image_vector FROM " + table.name() + " WHERE model = ? AND descriptor = ? AND input_size = ?"
+                + " AND projection_version IS NULL ORDER BY random() LIMIT ?";
     }
 
     public String countRows() {
@@ -66,6 +89,11 @@ public final class VectorTableSql {
 
     public String thumbnailOf() {
         return "SELECT thumbnail FROM " + table.name() + " WHERE id = ?";
+    }
+
+    /** The stored vectors of a set of ids (an SQL array parameter). */
+    public String vectorsOf() {
+        return "SELECT id, image_vector FROM " + table.name() + " WHERE id = ANY(?)";
     }
 
     public String labelOf() {
@@ -81,6 +109,10 @@ public final class VectorTableSql {
     public String updateTimesBetween() {
         return "SELECT id, (extract(epoch FROM updated_at) * 1000)::bigint FROM " + table.name()
                 + " WHERE id >= ? AND id < ?";
+    }
+
+    public String dropTable() {
+        return "DROP TABLE IF EXISTS " + table.name();
     }
 
     public String truncate() {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.imagesearch.embed.Descriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,9 +39,12 @@ class SettingsTest {
         assertEquals(Settings.StartOffsets.COMMITTED, s.kafka().startOffsets());
         assertEquals("jdbc:postgresql://127.0.0.1:55432/imagesearch", s.database().jdbcUrl());
         assertEquals("imagesearch", s.database().user());
-        assertEquals(new TableSpec("image_search", 1000, DistanceMetric.L2, 16, 64), s.database().table());
-        assertEquals("squeezenet1_0.pt", s.model().path().getFileName().toString());
-        assertEquals("squeezenet1_0", s.model().name());
+        assertEquals(new TableSpec("image_search", 512, DistanceMetric.COSINE, 16, 64), s.database().table());
+        assertEquals("squeezenet1_0-features.pt", s.model().path().getFileName().toString());
+        assertEquals("squeezenet1_0-features", s.model().name());
+        assertEquals(Descriptor.of("gem", 3, 112), s.model().descriptor());
+        assertEquals("none", s.model().projection());
+        assertEquals(0, s.search().queryExpansion());
         assertEquals(List.of(), s.loader().fileRoots());
         assertEquals(Duration.ofSeconds(5), s.loader().connectTimeout());
         assertEquals(Duration.ofSeconds(10), s.loader().readTimeout());

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real SqueezeNet model: loads, embeds, and fails fast and clearly on a wrong setup. */
 class ImageEmbedderTest {
 
+    private static final Descriptor LOGITS = Descriptor.reference();
+
     @Test
     void embedsARealImageIntoTheSameVectorEveryTime() throws Exception {
         RgbImage image = new ImageDecoder(Long.MAX_VALUE).decode(TestImages.cifar(1).get(0).bytes());
-        try (ImageEmbedder embedder = ImageEmbedder.load(Settings.defaultModelPath(), 1000)) {
+        try (ImageEmbedder embedder = ImageEmbedder.load(Settings.defaultModelPath(LOGITS), LOGITS, 1000)) {
             float[] first = embedder.embed(image);
             float[] second = embedder.embed(image);
             assertEquals(1000, first.length);
@@ -38,21 +40,29 @@ class ImageEmbedderTest {
     @Test
     void aMissingModelFileFailsWithItsPath(@TempDir Path dir) {
         Path missing = dir.resolve("nope.pt");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ImageEmbedder.load(missing, 1000));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ImageEmbedder.load(missing, LOGITS, 1000));
         assertTrue(e.getMessage().contains("model file not found") && e.getMessage().contains("nope.pt"), e.getMessage());
     }
 
     @Test
     void aBrokenModelFileFailsClearly(@TempDir Path dir) throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.pt"), "this is not TorchScript");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ImageEmbedder.load(broken, 1000));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ImageEmbedder.load(broken, LOGITS, 1000));
         assertTrue(e.getMessage().startsWith("cannot load model file"), e.getMessage());
     }
 
     @Test
     void aDimensionThatDoesNotMatchTheModelFailsAtLoad() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> ImageEmbedder.load(Settings.defaultModelPath(), 512));
-        assertTrue(e.getMessage().contains("returns 1000 values per image but the table expects 512"), e.getMessage());
+                () -> ImageEmbedder.load(Settings.defaultModelPath(LOGITS), LOGITS, 512));
+        assertTrue(e.getMessage().contains("gives 1000 values per image but the table expects 512"), e.getMessage());
+    }
+
+    @Test
+    void aPooledDescriptorOnTheClassifierModelFailsAtLoad() {
+        Descriptor gem = Descriptor.of("gem", 3, 112);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ImageEmbedder.load(Settings.defaultModelPath(LOGITS), gem, 512));
+        assertTrue(e.getMessage().contains("pooling needs a [C, H, W] feature map"), e.getMessage());
     }
 }

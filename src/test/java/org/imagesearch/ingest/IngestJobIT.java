@@ -34,6 +34,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
+import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.embed.ImageEmbedder;
 import org.imagesearch.embed.RgbImage;
 import org.imagesearch.publish.ImagePublisher;
@@ -42,6 +43,7 @@ import org.imagesearch.testing.Await;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TableRows;
 import org.imagesearch.testing.TestImages;
+import org.imagesearch.testing.TestModels;
 import org.imagesearch.testing.TestServices;
 import org.imagesearch.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +76,7 @@ class IngestJobIT {
 
     @BeforeAll
     static void loadReferenceModel() {
-        referenceModel = ImageEmbedder.load(Settings.defaultModelPath(), 1000);
+        referenceModel = TestModels.defaultEmbedder();
     }
 
     @AfterAll
@@ -101,7 +103,7 @@ class IngestJobIT {
                 DatasetImage image = images.get(id);
                 assertNotNull(row, "row " + id);
                 assertEquals(image.label(), row.label());
-                assertEquals("squeezenet1_0", row.model());
+                assertEquals(new DescriptorTag("squeezenet1_0-features", "gem-p3", 112, null), row.tag());
                 assertTrue(row.metadata().contains("\"record\": " + image.metadata().get("record")), row.metadata());
                 assertVectorEquals(referenceVector(image.bytes()), row.vector());
                 // the thumbnail of a 32x32 image is the image itself, losslessly
@@ -272,7 +274,7 @@ class IngestJobIT {
                 .withJob(new Settings.Job(2, Duration.ofMillis(500), 10, Duration.ofMillis(200)));
         services.kafka().createTopic(settings.kafka().topic(), 2);
         services.kafka().createTopic(settings.kafka().deadLetterTopic(), 1);
-        IngestJob.prepareTable(settings.database());
+        IngestJob.prepareTable(settings, false);
         return settings;
     }
 

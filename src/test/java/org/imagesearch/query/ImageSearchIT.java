@@ -41,12 +41,10 @@ class ImageSearchIT {
     void indexImages(TestServices services) throws Exception {
         db = services.database(TestServices.uniqueName("search"));
         images = TestImages.cifar(IMAGES);
-        embedders = new EmbedderPool(Settings.defaultModelPath(), 1000, 1);
-        Settings settings = Settings.from(Options.empty());
-        search = new ImageSearch(db.table(), 100, settings.loader(), embedders);
-        try (var model = org.imagesearch.embed.ImageEmbedder.load(Settings.defaultModelPath(), 1000)) {
-            IndexedImages.write(db, images, model);
-        }
+        Settings settings = Settings.from(Options.empty()).withDatabase(db);
+        embedders = EmbedderPool.of(settings, 1);
+        search = new ImageSearch(db.table(), 100, 0, settings.loader(), embedders);
+        IndexedImages.write(settings, images);
     }
 
     @AfterAll
@@ -136,10 +134,11 @@ class ImageSearchIT {
     }
 
     @Test
-    void cosineDistanceCanBeAskedForPerQuery() throws Exception {
+    void anotherDistanceCanBeAskedForPerQuery() throws Exception {
         try (Connection c = PostgresConnections.open(db)) {
-            Query cosine = new Query(new QueryTarget.ById(2), 10, DistanceMetric.COSINE, null, null, false);
-            List<Hit> hits = search.search(c, cosine).hits();
+            // The default descriptor's vectors have unit length, so their L2 distances lie in 0..2.
+            Query l2 = new Query(new QueryTarget.ById(2), 10, DistanceMetric.L2, null, null, false, null);
+            List<Hit> hits = search.search(c, l2).hits();
             assertEquals(10, hits.size());
             assertTrue(hits.stream().allMatch(h -> h.distance() >= 0 && h.distance() <= 2));
         }
@@ -154,7 +153,7 @@ class ImageSearchIT {
             assertThrows(UnknownImageException.class, () -> search.search(c, Query.of(new QueryTarget.ById(99999), 5)));
             InvalidQueryException wrongSize = assertThrows(InvalidQueryException.class,
                     () -> search.search(c, Query.of(new QueryTarget.ByVector(new float[3]), 5)));
-            assertEquals("vector has 3 values, the table stores 1000", wrongSize.getMessage());
+            assertEquals("vector has 3 values, the table stores 512", wrongSize.getMessage());
             InvalidQueryException notAnImage = assertThrows(InvalidQueryException.class,
                     () -> search.search(c, Query.of(new QueryTarget.ByImage("hello".getBytes(), null), 5)));
             assertTrue(notAnImage.getMessage().startsWith("query image: not a supported image format"));

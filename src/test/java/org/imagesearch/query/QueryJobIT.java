@@ -19,7 +19,6 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
-import org.imagesearch.embed.ImageEmbedder;
 import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.testing.Await;
 import org.imagesearch.testing.IndexedImages;
@@ -51,9 +50,7 @@ class QueryJobIT {
                         Settings.StartOffsets.EARLIEST))
                 .withDatabase(services.database(unique))
                 .withJob(new Settings.Job(2, Duration.ofMillis(500), 10, Duration.ofMillis(100)));
-        try (ImageEmbedder model = ImageEmbedder.load(Settings.defaultModelPath(), 1000)) {
-            IndexedImages.write(settings.database(), images, model);
-        }
+        IndexedImages.write(settings, images);
         services.kafka().createTopic(settings.search().requestsTopic(), 2);
         services.kafka().createTopic(settings.search().resultsTopic(), 1);
 

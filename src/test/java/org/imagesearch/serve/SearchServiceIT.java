@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
-import org.imagesearch.embed.ImageEmbedder;
 import org.imagesearch.ingest.ImageDecoder;
 import org.imagesearch.testing.IndexedImages;
 import org.imagesearch.testing.RealServices;
@@ -46,9 +45,7 @@ class SearchServiceIT {
         images = TestImages.cifar(60);
         settings = Settings.from(Options.parse(new String[] {"--max-upload-bytes", "100000"}, java.util.Set.of()))
                 .withDatabase(services.database(TestServices.uniqueName("service")));
-        try (ImageEmbedder model = ImageEmbedder.load(Settings.defaultModelPath(), 1000)) {
-            IndexedImages.write(settings.database(), images, model);
-        }
+        IndexedImages.write(settings, images);
         service = new SearchService(settings, 1).start(0);
         base = "http://127.0.0.1:" + service.port();
     }
@@ -121,9 +118,12 @@ class SearchServiceIT {
         assertEquals("ok", JSON.readTree(get("/api/health").body()).get("status").asText());
         JsonNode stats = JSON.readTree(get("/api/stats").body());
         assertEquals(60, stats.get("rows").asLong());
-        assertEquals("squeezenet1_0", stats.get("model").asText());
+        assertEquals("squeezenet1_0-features", stats.get("model").asText());
+        assertEquals("gem-p3", stats.get("descriptor").asText());
+        assertEquals(112, stats.get("input_size").asInt());
+        assertTrue(stats.get("projection").isNull());
         assertEquals(16, stats.get("index").get("m").asInt());
-        assertEquals(1000, stats.get("dimension").asInt());
+        assertEquals(512, stats.get("dimension").asInt());
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Drop a picture here"));

@@ -11,7 +11,6 @@ import java.util.List;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
-import org.imagesearch.embed.ImageEmbedder;
 import org.imagesearch.testing.IndexedImages;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestImages;
@@ -55,9 +54,7 @@ class WebPageIT {
         images = TestImages.cifar(40);
         Settings settings = Settings.from(Options.empty())
                 .withDatabase(services.database(TestServices.uniqueName("page")));
-        try (ImageEmbedder model = ImageEmbedder.load(Settings.defaultModelPath(), 1000)) {
-            IndexedImages.write(settings.database(), images, model);
-        }
+        IndexedImages.write(settings, images);
         service = new SearchService(settings, 1).start(0);
 
         ChromeOptions options = new ChromeOptions();

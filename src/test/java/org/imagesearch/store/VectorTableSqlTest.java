@@ -19,8 +19,8 @@ class VectorTableSqlTest {
     @Test
     void createTableDeclaresTheColumnsAndVectorDimension() {
         assertEquals("CREATE TABLE IF NOT EXISTS images (id bigint PRIMARY KEY, class text, "
-                + "image_vector vector(1000) NOT NULL, metadata jsonb, model text, thumbnail bytea, "
-                + "updated_at timestamptz NOT NULL DEFAULT now())", L2.createTable());
+                + "image_vector vector(1000) NOT NULL, metadata jsonb, model text, descriptor text, input_size integer, "
+                + "projection_version integer, thumbnail bytea, updated_at timestamptz NOT NULL DEFAULT now())", L2.createTable());
         assertTrue(COSINE.createTable().startsWith("CREATE TABLE IF NOT EXISTS photos ("));
         assertTrue(COSINE.createTable().contains("image_vector vector(512) NOT NULL"));
     }
@@ -38,16 +38,17 @@ class VectorTableSqlTest {
     }
 
     @Test
-    void upsertOrDeleteHasNineParametersAndUpsertsOnId() {
+    void upsertOrDeleteHasTwelveParametersAndUpsertsOnId() {
         String sql = L2.upsertOrDelete();
 
-        assertEquals(9, placeholders(sql));
+        assertEquals(12, placeholders(sql));
         assertTrue(sql.contains("ON CONFLICT (id) DO UPDATE"), sql);
         assertTrue(sql.contains("DELETE FROM images WHERE"), sql);
-        assertTrue(sql.contains("INSERT INTO images (id, class, image_vector, metadata, model, thumbnail, updated_at)"), sql);
+        assertTrue(sql.contains("INSERT INTO images (id, class, image_vector, metadata, model, descriptor, input_size, "
+                + "projection_version, thumbnail, updated_at)"), sql);
         assertTrue(sql.contains("?::vector"), sql);
         assertTrue(sql.contains("?::jsonb"), sql);
-        assertEquals(9, placeholders(COSINE.upsertOrDelete()));
+        assertEquals(12, placeholders(COSINE.upsertOrDelete()));
     }
 
     @Test
@@ -55,7 +56,7 @@ class VectorTableSqlTest {
         assertEquals(1, placeholders(L2.vectorColumnType()));
         assertEquals("SELECT class FROM photos WHERE id = ?", COSINE.labelOf());
         assertEquals("SELECT thumbnail FROM photos WHERE id = ?", COSINE.thumbnailOf());
-        assertEquals("ALTER TABLE photos ADD COLUMN IF NOT EXISTS thumbnail bytea", COSINE.addThumbnailColumn());
+        assertTrue(COSINE.addMissingColumns().startsWith("ALTER TABLE photos ADD COLUMN IF NOT EXISTS thumbnail bytea, "));
         assertEquals(1, placeholders(COSINE.countUpdatedSince()));
         assertTrue(COSINE.countUpdatedSince().contains("FROM photos"));
         assertEquals(2, placeholders(COSINE.updateTimesBetween()));

@@ -22,18 +22,23 @@ import org.imagesearch.store.VectorTableSql;
 public final class IndexedImages {
     private IndexedImages() {}
 
-    /** Row i holds images.get(i) with metadata {"record": i, "parity": "even"|"odd"}. */
-    public static void write(Settings.Database db, List<DatasetImage> images, ImageEmbedder model) throws Exception {
+    /**
+     * Row i holds images.get(i), embedded with the settings' model and descriptor, with metadata
+     * {"record": i, "parity": "even"|"odd"}.
+     */
+    public static void write(Settings settings, List<DatasetImage> images) throws Exception {
+        Settings.Database db = settings.database();
         VectorTableSql sql = new VectorTableSql(db.table());
         ImageDecoder decoder = new ImageDecoder(Long.MAX_VALUE);
-        try (Connection c = PostgresConnections.open(db)) {
+        try (Connection c = PostgresConnections.open(db);
+             ImageEmbedder model = TestModels.embedder(settings)) {
             new VectorTableSchema(sql).ensure(c);
             try (PreparedStatement ps = c.prepareStatement(sql.upsertOrDelete())) {
                 for (int i = 0; i < images.size(); i++) {
                     RgbImage image = decoder.decode(images.get(i).bytes());
                     String metadata = "{\"record\": " + i + ", \"parity\": \"" + (i % 2 == 0 ? "even" : "odd") + "\"}";
                     new VectorRecordStatementBuilder().accept(ps, new VectorRecord(i, false, images.get(i).label(),
-                            model.embed(image), metadata, "squeezenet1_0", Thumbnails.of(image)));
+                            model.embed(image), metadata, settings.model().tag(), Thumbnails.of(image)));
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -8,11 +8,13 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import org.imagesearch.config.Settings;
+import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.store.PostgresConnections;
 
 /** Reads a vector table back for assertions. */
 public final class TableRows {
-    public record Row(long id, String label, float[] vector, String metadata, String model, byte[] thumbnail) {}
+    public record Row(long id, String label, float[] vector, String metadata, DescriptorTag tag,
+                      byte[] thumbnail) {}
 
     private TableRows() {}
 
@@ -20,12 +22,16 @@ public final class TableRows {
         Map<Long, Row> rows = new HashMap<>();
         try (Connection c = PostgresConnections.open(db);
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT id, class, image_vector, metadata::text, model, thumbnail FROM " + db.table().name());
+                     "SELECT id, class, image_vector, metadata::text, model, descriptor, input_size, "
+                             + "projection_version, thumbnail FROM " + db.table().name());
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 PGvector vector = (PGvector) rs.getObject(3);
+                int projection = rs.getInt(8);
+                DescriptorTag tag = new DescriptorTag(rs.getString(5), rs.getString(6), rs.getInt(7),
+                        rs.wasNull() ? null : projection);
                 rows.put(rs.getLong(1), new Row(rs.getLong(1), rs.getString(2), vector.toArray(), rs.getString(4),
-                        rs.getString(5), rs.getBytes(6)));
+                        tag, rs.getBytes(9)));
             }
         }
         return rows;

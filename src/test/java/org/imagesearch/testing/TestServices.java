@@ -1,7 +1,7 @@
 package org.imagesearch.testing;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.imagesearch.config.DistanceMetric;
+import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.TableSpec;
 import org.imagesearch.demo.EmbeddedKafka;
@@ -39,8 +39,10 @@ public final class TestServices implements ExtensionContext.Store.CloseableResou
         return kafka;
     }
 
+    /** A connection to the test server for {@code table}, with the default descriptor's dimension and distance. */
     public Settings.Database database(String table) {
-        return postgres.database(new TableSpec(table, 1000, DistanceMetric.L2, 16, 64));
+        TableSpec defaults = Settings.from(Options.empty()).database().table();
+        return postgres.database(new TableSpec(table, defaults.dimension(), defaults.distance(), 16, 64));
     }
 
     public static String uniqueName(String prefix) {
