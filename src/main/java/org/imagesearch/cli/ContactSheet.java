@@ -23,7 +23,7 @@ final class ContactSheet {
     private static final int COLUMNS = 5;
     private static final int ROWS = 4;
 
-    /** A stored thumbnail per answer, in the order of the hits (null where there is none). */
+    /** The picture of an answer by id: a stored thumbnail, or the data set's image (null where there is none). */
     interface Thumbnails {
         byte[] of(long id) throws Exception;
     }
@@ -32,8 +32,8 @@ final class ContactSheet {
 
     static void write(Path file, byte[] queryImage, String queryCaption, List<Hit> hits, Thumbnails thumbnails)
             throws Exception {
-        int width = COLUMNS * (TILE + GAP) + GAP;
-        int height = GAP + TILE + CAPTION + GAP + ROWS * (TILE + CAPTION + GAP);
+        int width = width();
+        int height = height();
         BufferedImage sheet = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = sheet.createGraphics();
         g.setColor(Color.WHITE);
@@ -51,6 +51,15 @@ final class ContactSheet {
         }
         g.dispose();
         ImageIO.write(sheet, "png", file.toFile());
+    }
+
+    /** The sheet's size in pixels: five tiles across, the query's row plus four rows of answers down. */
+    static int width() {
+        return COLUMNS * (TILE + GAP) + GAP;
+    }
+
+    static int height() {
+        return GAP + TILE + CAPTION + GAP + ROWS * (TILE + CAPTION + GAP);
     }
 
     private static void tile(Graphics2D g, int x, int y, byte[] image, String line1, String line2) throws IOException {

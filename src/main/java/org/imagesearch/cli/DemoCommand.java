@@ -56,7 +56,8 @@ final class DemoCommand {
         }
     }
 
-    private static long publishAndWait(LocalPipeline pipeline, Dataset dataset, int count) throws Exception {
+    /** Publishes dataset positions 0..count-1 as ids, waits until all have settled; returns the dead letters. */
+    static long publishAndWait(LocalPipeline pipeline, Dataset dataset, int count) throws Exception {
         ProgressBar bar = new ProgressBar();
         try (ImagePublisher publisher = pipeline.publisher()) {
             publisher.publish(dataset, count, 0, published -> bar.update(published, count, "published"));

@@ -12,6 +12,11 @@ public final class Main {
               demo         index real images on the embedded default (Kafka + Flink MiniCluster + local
                            PostgreSQL/pgvector), then print the 20 nearest neighbours of one image
                            [--dataset PATH] [--limit N] [--query-id ID] [--json]
+              walkthrough  the reference walk-through: index the training split through the pipeline into
+                           reference.image_search (id integer, class text, image_vector real[]) with an HNSW
+                           index on image_vector::vector(1000), print the 20 rows of the reference's query
+                           and draw them as a 4x5 grid
+                           [--dataset PATH] [--limit N] [--query-id 4999] [--grid walkthrough.png] [--json]
               ingest       run the ingest job against the configured Kafka and PostgreSQL (blocks)
               query-job    run the query job: requests topic in, answers on the results topic (blocks)
               serve        the search service and web page [--port 8080] [--host 127.0.0.1]
@@ -40,6 +45,7 @@ public final class Main {
         try {
             switch (args[0]) {
                 case "demo" -> DemoCommand.run(rest);
+                case "walkthrough" -> WalkthroughCommand.run(rest);
                 case "ingest" -> IngestJob.main(rest);
                 case "query-job" -> QueryJob.main(rest);
                 case "serve" -> ServeCommand.run(rest);

@@ -1,10 +1,6 @@
 package org.imagesearch.demo;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.function.LongConsumer;
 import org.apache.flink.configuration.Configuration;
@@ -14,39 +10,42 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.imagesearch.config.Settings;
 import org.imagesearch.ingest.IngestJob;
 import org.imagesearch.publish.ImagePublisher;
-import org.imagesearch.store.PostgresConnections;
 import org.imagesearch.store.ProjectionStore;
-import org.imagesearch.store.VectorTableSql;
 
 /**
  * The embedded default: a Kafka broker inside this JVM, the ingest job on a local Flink MiniCluster and
- * the configured PostgreSQL. Tracks how many published messages have settled (row written or dead-lettered).
+ * the configured PostgreSQL, writing into an {@link IngestTarget} (the project's table unless told
+ * otherwise). Tracks how many published messages have settled (row written or dead-lettered).
  */
 public final class LocalPipeline implements AutoCloseable {
     private final Settings settings;
     private final EmbeddedKafka kafka;
     private final JobClient job;
     private final DeadLetterWatcher deadLetters;
-    private final Timestamp startedAt;
+    private final IngestTarget target;
 
     private LocalPipeline(Settings settings, EmbeddedKafka kafka, JobClient job, DeadLetterWatcher deadLetters,
-                          Timestamp startedAt) {
+                          IngestTarget target) {
         this.settings = settings;
         this.kafka = kafka;
         this.job = job;
         this.deadLetters = deadLetters;
-        this.startedAt = startedAt;
+        this.target = target;
     }
 
     /**
-     * Starts Kafka, prepares the table (emptied first if {@code truncate}) and submits the job, with the
-     * configured projection loaded from the database.
+     * Starts Kafka, prepares the project's table (emptied first if {@code truncate}) and submits the job,
+     * with the configured projection loaded from the database.
      */
     public static LocalPipeline start(Settings given, boolean truncate) throws Exception {
         Settings configured = ProjectionStore.resolve(given);
+        return start(configured, new ProjectTable(configured, truncate));
+    }
+
+    /** Starts Kafka, prepares the target's table and submits the job writing into it. */
+    public static LocalPipeline start(Settings configured, IngestTarget target) throws Exception {
         IngestJob.checkModel(configured);
-        IngestJob.prepareTable(configured, truncate);
-        Timestamp startedAt = databaseNow(configured.database());
+        target.prepare();
         EmbeddedKafka kafka = EmbeddedKafka.start();
         try {
             Settings.Kafka k = configured.kafka();
@@ -58,9 +57,9 @@ public final class LocalPipeline implements AutoCloseable {
             config.set(RestOptions.BIND_PORT, "0");
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
                     settings.job().parallelism(), config);
-            JobClient job = IngestJob.fromSettings(settings).start(env);
+            JobClient job = IngestJob.fromSettings(settings, target.sink()).start(env);
             return new LocalPipeline(settings, kafka, job, new DeadLetterWatcher(kafka.bootstrapServers(),
-                    k.deadLetterTopic()), startedAt);
+                    k.deadLetterTopic()), target);
         } catch (Exception e) {
             kafka.close();
             throw e;
@@ -76,14 +75,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     public long rowsWritten() throws SQLException {
-        try (Connection c = PostgresConnections.open(settings.database());
-             PreparedStatement ps = c.prepareStatement(new VectorTableSql(settings.database().table()).countUpdatedSince())) {
-            ps.setTimestamp(1, startedAt);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return target.rowsWritten();
     }
 
     public long deadLetters() {
@@ -130,15 +122,6 @@ public final class LocalPipeline implements AutoCloseable {
             deadLetters.close();
         } finally {
             kafka.close();
-        }
-    }
-
-    private static Timestamp databaseNow(Settings.Database db) throws SQLException {
-        try (Connection c = PostgresConnections.open(db);
-             PreparedStatement ps = c.prepareStatement("SELECT clock_timestamp()");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getTimestamp(1);
         }
     }
 }

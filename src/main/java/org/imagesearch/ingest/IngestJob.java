@@ -48,8 +48,12 @@ public final class IngestJob {
 
     /** The production wiring: Kafka in, PostgreSQL and the dead-letter topic out. */
     public static IngestJob fromSettings(Settings settings) {
-        return new IngestJob(settings, kafkaSource(settings.kafka()), VectorSinks.jdbcSink(settings),
-                deadLetterSink(settings.kafka()));
+        return fromSettings(settings, VectorSinks.jdbcSink(settings));
+    }
+
+    /** The production wiring with the vector rows going to another sink (another table). */
+    public static IngestJob fromSettings(Settings settings, Sink<VectorRecord> vectorSink) {
+        return new IngestJob(settings, kafkaSource(settings.kafka()), vectorSink, deadLetterSink(settings.kafka()));
     }
 
     /** Configures checkpointing on {@code env} and adds the whole job reading from the source. */

@@ -2,6 +2,7 @@ package org.imagesearch.store;
 
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
+import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.imagesearch.config.Settings;
 
@@ -14,9 +15,19 @@ public final class VectorSinks {
      * rows, so every id ends up with exactly one row holding its latest vector.
      */
     public static JdbcSink<VectorRecord> jdbcSink(Settings settings) {
+        return jdbcSink(settings, new VectorTableSql(settings.database().table()).upsertOrDelete(),
+                new VectorRecordStatementBuilder());
+    }
+
+    /**
+     * The same sink (batching, retries, delivery) for another table: {@code sql} is one statement that
+     * upserts or deletes, so the changes of an id keep their order inside a batch.
+     */
+    public static JdbcSink<VectorRecord> jdbcSink(Settings settings, String sql,
+                                                  JdbcStatementBuilder<VectorRecord> statementBuilder) {
         Settings.Database db = settings.database();
         return JdbcSink.<VectorRecord>builder()
-                .withQueryStatement(new VectorTableSql(db.table()).upsertOrDelete(), new VectorRecordStatementBuilder())
+                .withQueryStatement(sql, statementBuilder)
                 .withExecutionOptions(JdbcExecutionOptions.builder()
                         .withBatchSize(settings.job().sinkBatchSize())
                         .withBatchIntervalMs(settings.job().sinkBatchInterval().toMillis())
