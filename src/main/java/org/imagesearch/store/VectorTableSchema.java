@@ -60,9 +60,7 @@ public final class VectorTableSchema {
             if (!rs.next()) {
                 return null;
             }
-            int projection = rs.getInt(4);
-            return new DescriptorTag(rs.getString(1), rs.getString(2), rs.getInt(3),
-                    rs.wasNull() ? null : projection);
+            return new DescriptorTag(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, Integer.class));
         }
     }
 

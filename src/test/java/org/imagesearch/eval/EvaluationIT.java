@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.Map;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.Dataset;
+import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.testing.RealServices;
+import org.imagesearch.testing.TableRows;
 import org.imagesearch.testing.TestServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,6 +53,34 @@ class EvaluationIT {
             assertEquals(10, outcome.json().get("queries").asInt());
             assertTrue(outcome.json().get("queries_from").asText().contains("leave-one-out"));
             outcome.examples().forEach(e -> assertEquals(20, e.hits().size()));
+        }
+    }
+
+    @Test
+    void whiteningIsLearnedFromTheIndexThenAppliedInsideTheJobAndQueriesAreAlsoScoredExpanded(TestServices services)
+            throws Exception {
+        Settings settings = Settings.from(Options.empty())
+                .withDatabase(services.database(TestServices.uniqueName("white")))
+                .withJob(new Settings.Job(2, Duration.ofSeconds(1), 20, Duration.ofMillis(100)));
+        try (Dataset train = Dataset.open(Settings.defaultDataset(), Dataset.DEFAULT_SEED, true);
+             Dataset test = Dataset.open(Settings.defaultDataset().resolveSibling("test.bin"), Dataset.DEFAULT_SEED, true)) {
+            Evaluation.Outcome outcome = new Evaluation(settings, train, 60, test, 8,
+                    new Evaluation.Whitening(16, 0.1, 1000), 3).run(settled -> { });
+            JsonNode json = outcome.json();
+            int version = json.get("projection").get("version").asInt();
+            assertTrue(version >= 1);
+            assertEquals(16, json.get("dimension").asInt());
+            assertEquals(60, json.get("projection").get("sample").asInt());
+            assertEquals(3, json.get("query_expansion").get("top_n").asInt());
+            assertEquals(8, json.get("query_expansion").get("queries").asInt());
+            // every row of the evaluated table was made by the job with that projection version
+            Map<Long, TableRows.Row> rows = TableRows.read(outcome.settings().database());
+            assertEquals(60, rows.size());
+            DescriptorTag expected = new DescriptorTag("squeezenet1_0-features", "gem-p3", 112, version);
+            rows.values().forEach(row -> {
+                assertEquals(expected, row.tag());
+                assertEquals(16, row.vector().length);
+            });
         }
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.imagesearch.config.DistanceMetric;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
@@ -78,6 +79,29 @@ class ImageSearchIT {
                 assertEquals(byVector.get(i + 1).distance(), byId.get(i).distance(), 1e-6);
             }
             assertFalse(byId.stream().anyMatch(h -> h.id() == 5));
+        }
+    }
+
+    @Test
+    void queryExpansionSearchesAgainFromTheQueryBlendedWithItsTopAnswers() throws Exception {
+        Map<Long, TableRows.Row> rows = TableRows.read(db);
+        try (Connection c = PostgresConnections.open(db)) {
+            Query plain = Query.of(new QueryTarget.ById(5), 20).exactly().withExpansion(0);
+            List<Hit> first = search.search(c, plain).hits();
+            // alpha-QE by hand: the query plus its top 3, each weighted by (1 - cosine distance)^3, unit length
+            float[] blended = rows.get(5L).vector().clone();
+            for (Hit hit : first.subList(0, 3)) {
+                double weight = Math.pow(1 - hit.distance(), 3);
+                float[] v = rows.get(hit.id()).vector();
+                for (int i = 0; i < blended.length; i++) {
+                    blended[i] += (float) (weight * v[i]);
+                }
+            }
+            List<Long> expected = search.search(c, Query.of(new QueryTarget.ByVector(blended), 21).exactly()).hits()
+                    .stream().map(Hit::id).filter(id -> id != 5).limit(20).toList();
+            List<Hit> expanded = search.search(c, plain.withExpansion(3)).hits();
+            assertEquals(expected, ids(expanded));
+            assertFalse(expanded.stream().anyMatch(h -> h.id() == 5), "a by-id query still leaves itself out");
         }
     }
 

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import org.imagesearch.config.DistanceMetric;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.TableSpec;
+import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestServices;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class VectorTableSchemaIT {
                 try (ResultSet rs = ps.executeQuery()) {
                     assertTrue(rs.next(), "the HNSW index exists");
                     String definition = rs.getString(1);
-                    assertTrue(definition.contains("USING hnsw (image_vector vector_l2_ops)"), definition);
+                    assertTrue(definition.contains("USING hnsw (image_vector vector_cosine_ops)"), definition);
                     assertTrue(definition.contains("m='16'") && definition.contains("ef_construction='64'"), definition);
                 }
             }
@@ -50,13 +51,37 @@ class VectorTableSchemaIT {
         String name = TestServices.uniqueName("dims");
         Settings.Database small = services.database(name);
         Settings.Database other = new Settings.Database(small.jdbcUrl(), small.user(), small.password(),
-                new TableSpec(name, 512, DistanceMetric.L2, 16, 64));
+                new TableSpec(name, 1000, DistanceMetric.L2, 16, 64));
         try (Connection c = PostgresConnections.open(small)) {
             new VectorTableSchema(new VectorTableSql(small.table())).ensure(c);
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> new VectorTableSchema(new VectorTableSql(other.table())).ensure(c));
-            assertEquals("table " + name + " stores vector(1000) but the configured dimension needs vector(512): "
+            assertEquals("table " + name + " stores vector(512) but the configured dimension needs vector(1000): "
                     + "use another --table or re-create it", e.getMessage());
+        }
+    }
+
+    @Test
+    void refusesVectorsMadeWithAnotherDescriptor() throws Exception {
+        Settings.Database db = services.database(TestServices.uniqueName("tags"));
+        VectorTableSql sql = new VectorTableSql(db.table());
+        VectorTableSchema schema = new VectorTableSchema(sql);
+        DescriptorTag gem = new DescriptorTag("squeezenet1_0-features", "gem-p3", 112, null);
+        DescriptorTag whitened = new DescriptorTag("squeezenet1_0-features", "gem-p3", 112, 2);
+        try (Connection c = PostgresConnections.open(db)) {
+            schema.ensure(c);
+            schema.requireDescriptor(c, whitened); // an empty table takes any descriptor
+            try (PreparedStatement ps = c.prepareStatement(sql.upsertOrDelete())) {
+                new VectorRecordStatementBuilder().accept(ps, new VectorRecord(1, false, "a", new float[512], null, gem,
+                        null));
+                ps.execute();
+            }
+            assertEquals(gem, schema.newestDescriptor(c));
+            schema.requireDescriptor(c, gem);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> schema.requireDescriptor(c, whitened));
+            assertTrue(e.getMessage().contains("holds vectors made with squeezenet1_0-features/gem-p3@112 but the "
+                    + "configured descriptor is squeezenet1_0-features/gem-p3@112+projection 2"), e.getMessage());
         }
     }
 }

@@ -27,9 +27,8 @@ public final class TableRows {
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 PGvector vector = (PGvector) rs.getObject(3);
-                int projection = rs.getInt(8);
                 DescriptorTag tag = new DescriptorTag(rs.getString(5), rs.getString(6), rs.getInt(7),
-                        rs.wasNull() ? null : projection);
+                        rs.getObject(8, Integer.class));
                 rows.put(rs.getLong(1), new Row(rs.getLong(1), rs.getString(2), vector.toArray(), rs.getString(4),
                         tag, rs.getBytes(9)));
             }
