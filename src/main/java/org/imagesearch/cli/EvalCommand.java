@@ -112,7 +112,7 @@ final class EvalCommand {
 
     private static void appendRow(StringBuilder md, String name, JsonNode metrics) {
         md.append("| ").append(name).append(" | ").append(String.join(" | ", List.of("precision_at_1",
-                "precision_at_10", "precision_at_20", "map_at_20", "ann_recall_at_20").stream().map(metrics::get)
-                .map(JsonNode::asText).toList())).append(" |\n");
+                "precision_at_10", "precision_at_20", "map_at_20", "ann_recall_at_20").stream()
+                .map(key -> metrics.path(key).asText("-")).toList())).append(" |\n");
     }
 }

@@ -11,14 +11,19 @@ public final class MetricSummary {
     private double p20;
     private double ap20;
     private double recall20;
+    private int recallQueries;
 
-    public void add(double precision1, double precision10, double precision20, double averagePrecision20,
-                    double annRecall20) {
+    public void add(double precision1, double precision10, double precision20, double averagePrecision20) {
         queries++;
         p1 += precision1;
         p10 += precision10;
         p20 += precision20;
         ap20 += averagePrecision20;
+    }
+
+    /** The HNSW walk's recall@20 against an exact scan, for the queries that were also run exactly. */
+    public void addRecall(double annRecall20) {
+        recallQueries++;
         recall20 += annRecall20;
     }
 
@@ -37,7 +42,10 @@ public final class MetricSummary {
         node.put("precision_at_10", round(p10 / queries));
         node.put("precision_at_20", round(p20 / queries));
         node.put("map_at_20", round(ap20 / queries));
-        node.put("ann_recall_at_20", round(recall20 / queries));
+        if (recallQueries > 0) {
+            node.put("ann_recall_at_20", round(recall20 / recallQueries));
+            node.put("recall_queries", recallQueries);
+        }
         return node;
     }
 

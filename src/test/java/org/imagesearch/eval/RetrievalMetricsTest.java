@@ -37,10 +37,13 @@ class RetrievalMetricsTest {
     @Test
     void summaryAveragesOverQueries() {
         MetricSummary summary = new MetricSummary();
-        summary.add(1, 0.5, 0.25, 0.5, 1);
-        summary.add(0, 0.5, 0.75, 0.1, 0.9);
+        summary.add(1, 0.5, 0.25, 0.5);
+        summary.add(0, 0.5, 0.75, 0.1);
         assertEquals(0.5, summary.precisionAt20(), 1e-12);
         assertEquals("{\"queries\":2,\"precision_at_1\":0.5,\"precision_at_10\":0.5,\"precision_at_20\":0.5,"
-                + "\"map_at_20\":0.3,\"ann_recall_at_20\":0.95}", summary.toJson().toString());
+                + "\"map_at_20\":0.3}", summary.toJson().toString(), "no recall without exact scans");
+        summary.addRecall(0.9);
+        assertEquals(0.9, summary.toJson().get("ann_recall_at_20").asDouble());
+        assertEquals(1, summary.toJson().get("recall_queries").asInt(), "recall averages over its own queries");
     }
 }
