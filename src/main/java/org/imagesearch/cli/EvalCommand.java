@@ -22,7 +22,7 @@ import org.imagesearch.store.PostgresConnections;
  * {@code train.bin} the {@code test.bin} beside it gives the queries unless told otherwise.
  */
 final class EvalCommand {
-    static final double DEFAULT_SHRINKAGE = 0.1;
+    static final double DEFAULT_SHRINKAGE = 0.9;
     static final int DEFAULT_WHITENING_SAMPLE = 10_000;
 
     private EvalCommand() {}
