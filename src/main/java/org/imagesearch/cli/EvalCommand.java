@@ -17,7 +17,7 @@ import org.imagesearch.store.PostgresConnections;
 
 /**
  * {@code eval --dataset PATH [--query-dataset PATH] [--database-limit N] [--queries N] [--descriptor NAME]
- * [--input-size N] [--whitening DIMS] [--query-expansion N] [--report DIR] [--json]}: retrieval quality
+ * [--input-size N] [--whitening DIMS] [--query-expansion N] [--reuse-index] [--report DIR] [--json]}: retrieval quality
  * through the real pipeline, one JSON line plus a Markdown report with result grids. For a CIFAR
  * {@code train.bin} the {@code test.bin} beside it gives the queries unless told otherwise.
  */
@@ -28,10 +28,10 @@ final class EvalCommand {
     private EvalCommand() {}
 
     static void run(String[] args) throws Exception {
-        Options options = Options.parse(args, Set.of("json"));
+        Options options = Options.parse(args, Set.of("json", "reuse-index"));
         Set<String> known = new TreeSet<>(Settings.OPTIONS);
         known.addAll(List.of("dataset", "query-dataset", "database-limit", "queries", "report", "json",
-                "whitening", "whitening-shrinkage", "whitening-sample"));
+                "whitening", "whitening-shrinkage", "whitening-sample", "reuse-index"));
         options.rejectUnknown(known);
         // A table of its own, made anew for each run: evaluation never touches the demo's table.
         Settings settings = Settings.from(options.withDefault("table", "image_search_eval"));
@@ -45,11 +45,13 @@ final class EvalCommand {
                     options.getDouble("whitening-shrinkage", DEFAULT_SHRINKAGE),
                     options.getInt("whitening-sample", DEFAULT_WHITENING_SAMPLE));
             Evaluation evaluation = new Evaluation(settings, database, options.getInt("database-limit", database.size()),
-                    queries, options.getInt("queries", 1000), whitening, settings.search().queryExpansion());
-            System.err.println("Indexing " + Math.min(options.getInt("database-limit", database.size()), database.size())
-                    + " images of " + database.describe() + " through the ingest pipeline");
-            ProgressBar bar = new ProgressBar();
+                    queries, options.getInt("queries", 1000), new Evaluation.Plan(whitening,
+                    settings.search().queryExpansion(), options.flag("reuse-index")));
             long total = Math.min(options.getInt("database-limit", database.size()), database.size());
+            System.err.println(options.flag("reuse-index") ? "Querying table " + settings.database().table().name()
+                    + " as indexed before" : "Indexing " + total + " images of " + database.describe()
+                    + " through the ingest pipeline");
+            ProgressBar bar = new ProgressBar();
             Evaluation.Outcome outcome = evaluation.run(done -> bar.update(done, total, "indexed"));
             bar.finish();
             writeReport(report, outcome);
@@ -73,8 +75,9 @@ final class EvalCommand {
         ObjectNode json = outcome.json();
         StringBuilder md = new StringBuilder("# Retrieval evaluation\n\n");
         md.append("- database: ").append(json.get("database").asText()).append(", ")
-                .append(json.get("database_images").asText()).append(" images indexed through the pipeline at ")
-                .append(json.get("ingest_images_per_s").asText()).append(" images/s\n");
+                .append(json.get("database_images").asText()).append(" images indexed through the pipeline")
+                .append(json.has("ingest_images_per_s") ? " at " + json.get("ingest_images_per_s").asText()
+                        + " images/s" : " by an earlier run").append("\n");
         md.append("- queries: ").append(json.get("queries").asText()).append(" from ")
                 .append(json.get("queries_from").asText()).append("; relevant = same class\n");
         md.append("- model ").append(json.get("model").asText()).append(", descriptor ")

@@ -15,7 +15,6 @@ import org.imagesearch.config.Settings;
 import org.imagesearch.config.TableSpec;
 import org.imagesearch.embed.Projection;
 import org.imagesearch.store.ProjectionLearner;
-import org.imagesearch.store.ProjectionStore;
 import org.imagesearch.store.VectorTableSql;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,6 +27,7 @@ import org.imagesearch.query.EmbedderPool;
 import org.imagesearch.query.Hit;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.Query;
+import org.imagesearch.query.QuerySettings;
 import org.imagesearch.query.QueryTarget;
 import org.imagesearch.store.PostgresConnections;
 
@@ -55,6 +55,22 @@ public final class Evaluation {
     /** Learn PCA whitening to {@code dims} from {@code sample} indexed vectors, with eigenvalue shrinkage. */
     public record Whitening(int dims, double shrinkage, int sample) {}
 
+    /**
+     * What to do besides plain queries. {@code whitening} may be null; {@code expansion} 0 scores plain
+     * queries only; {@code reuseIndex} queries a table an earlier run indexed (the same database images,
+     * same descriptor) instead of indexing again, for query-time options such as expansion.
+     */
+    public record Plan(Whitening whitening, int expansion, boolean reuseIndex) {
+        public static final Plan PLAIN = new Plan(null, 0, false);
+
+        public Plan {
+            if (reuseIndex && whitening != null) {
+                throw new IllegalArgumentException("a reused index is queried as it is: give its --projection, "
+                        + "not --whitening");
+            }
+        }
+    }
+
     private final Settings configured;
     private final Dataset database;
     private final int databaseCount;
@@ -62,22 +78,23 @@ public final class Evaluation {
     private final int queryCount;
     private final Whitening whitening;
     private final int expansion;
+    private final boolean reuseIndex;
 
-    /** {@code whitening} may be null; {@code expansion} 0 scores plain queries only. */
     public Evaluation(Settings settings, Dataset database, int databaseLimit, Dataset queries, int queryCount,
-                      Whitening whitening, int expansion) {
+                      Plan plan) {
         this.configured = settings;
         this.database = database;
         this.databaseCount = Math.min(databaseLimit, database.size());
         this.queries = queries;
         this.queryCount = Math.min(queryCount, queries != null ? queries.size() : databaseCount);
-        this.whitening = whitening;
-        this.expansion = expansion;
+        this.whitening = plan.whitening();
+        this.expansion = plan.expansion();
+        this.reuseIndex = plan.reuseIndex();
     }
 
     public Outcome run(LongConsumer progress) throws Exception {
         ObjectNode projectionJson = null;
-        Settings settings = whitening == null ? ProjectionStore.resolve(configured) : null;
+        Settings settings = whitening == null ? QuerySettings.resolve(configured) : null;
         if (whitening != null) {
             Settings raw = withTable(configured.withProjection(null), configured.database().table().name() + "_raw");
             long rawStart = System.nanoTime();
@@ -97,7 +114,7 @@ public final class Evaluation {
             settings = configured.withProjection(projection);
         }
         long start = System.nanoTime();
-        List<String> labels = indexDatabase(settings, progress);
+        List<String> labels = reuseIndex ? indexedLabels(settings) : indexDatabase(settings, progress);
         double ingestSeconds = (System.nanoTime() - start) / 1e9;
         MetricSummary summary = new MetricSummary();
         MetricSummary expanded = expansion > 0 ? new MetricSummary() : null;
@@ -122,9 +139,13 @@ public final class Evaluation {
             qe.put("top_n", expansion);
             json.set("query_expansion", qe);
         }
-        // wall time of indexing, pipeline start-up (broker, job, models) included
-        json.put("index_seconds", round1(ingestSeconds));
-        json.put("ingest_images_per_s", Math.round(databaseCount / ingestSeconds * 100) / 100.0);
+        if (reuseIndex) {
+            json.put("index_reused", true);
+        } else {
+            // wall time of indexing, pipeline start-up (broker, job, models) included
+            json.put("index_seconds", round1(ingestSeconds));
+            json.put("ingest_images_per_s", Math.round(databaseCount / ingestSeconds * 100) / 100.0);
+        }
         json.set("machine", MachineInfo.describe());
         return new Outcome(json, examples, settings);
     }
@@ -146,6 +167,22 @@ public final class Evaluation {
         TableSpec t = db.table();
         return settings.withDatabase(new Settings.Database(db.jdbcUrl(), db.user(), db.password(),
                 new TableSpec(table, t.dimension(), t.distance(), t.hnswM(), t.hnswEfConstruction())));
+    }
+
+    /** The labels of database positions 0..n-1, once the table is checked to hold exactly those n images. */
+    private List<String> indexedLabels(Settings settings) throws Exception {
+        try (Connection connection = PostgresConnections.open(settings.database())) {
+            long rows = ImageSearch.of(settings, null).countRows(connection);
+            if (rows != databaseCount) {
+                throw new IllegalStateException("table " + settings.database().table().name() + " holds " + rows
+                        + " images, not the " + databaseCount + " database images: run without --reuse-index");
+            }
+        }
+        List<String> labels = new ArrayList<>(databaseCount);
+        for (int i = 0; i < databaseCount; i++) {
+            labels.add(database.get(i).label());
+        }
+        return labels;
     }
 
     /** Publishes database positions 0..n-1 as ids 0..n-1 and waits until all are indexed; returns their labels. */

@@ -27,7 +27,7 @@ class EvaluationIT {
                 .withJob(new Settings.Job(2, Duration.ofSeconds(1), 20, Duration.ofMillis(100)));
         try (Dataset train = Dataset.open(Settings.defaultDataset(), Dataset.DEFAULT_SEED, true);
              Dataset test = Dataset.open(Settings.defaultDataset().resolveSibling("test.bin"), Dataset.DEFAULT_SEED, true)) {
-            Evaluation.Outcome outcome = new Evaluation(settings, train, 60, test, 12, null, 0).run(settled -> { });
+            Evaluation.Outcome outcome = new Evaluation(settings, train, 60, test, 12, Evaluation.Plan.PLAIN).run(settled -> { });
             JsonNode json = outcome.json();
             assertEquals(60, json.get("database_images").asInt());
             assertEquals(12, json.get("queries").asInt());
@@ -49,7 +49,7 @@ class EvaluationIT {
                 .withJob(new Settings.Job(2, Duration.ofSeconds(1), 20, Duration.ofMillis(100)));
         try (Dataset coil = Dataset.open(Settings.sharedDir().resolve("datasets/coil-100/coil100_images.zip"),
                 Dataset.DEFAULT_SEED, true)) {
-            Evaluation.Outcome outcome = new Evaluation(settings, coil, 50, null, 10, null, 0).run(settled -> { });
+            Evaluation.Outcome outcome = new Evaluation(settings, coil, 50, null, 10, Evaluation.Plan.PLAIN).run(settled -> { });
             assertEquals(10, outcome.json().get("queries").asInt());
             assertTrue(outcome.json().get("queries_from").asText().contains("leave-one-out"));
             outcome.examples().forEach(e -> assertEquals(20, e.hits().size()));
@@ -65,7 +65,7 @@ class EvaluationIT {
         try (Dataset train = Dataset.open(Settings.defaultDataset(), Dataset.DEFAULT_SEED, true);
              Dataset test = Dataset.open(Settings.defaultDataset().resolveSibling("test.bin"), Dataset.DEFAULT_SEED, true)) {
             Evaluation.Outcome outcome = new Evaluation(settings, train, 60, test, 8,
-                    new Evaluation.Whitening(16, 0.1, 1000), 3).run(settled -> { });
+                    new Evaluation.Plan(new Evaluation.Whitening(16, 0.1, 1000), 3, false)).run(settled -> { });
             JsonNode json = outcome.json();
             int version = json.get("projection").get("version").asInt();
             assertTrue(version >= 1);
