@@ -25,7 +25,7 @@ public final class Main {
                            --dataset PATH [--limit N] [--first-id ID] [--inline]
               eval         retrieval quality through the real pipeline: --dataset PATH [--query-dataset PATH]
                            [--database-limit N] [--queries N] [--descriptor NAME] [--input-size N]
-                           [--whitening DIMS] [--query-expansion N] [--report DIR]
+                           [--whitening DIMS] [--query-expansion N] [--reuse-index] [--report DIR]
               projection learn   learn PCA whitening from the table's vectors, stored as a new version
                            [--dims 128] [--shrinkage 0.1] [--sample 10000]
               bench ingest measure ingestion throughput and latency [--limit N] [--json]
