@@ -21,7 +21,6 @@ public final class AnswerQueries extends RichMapFunction<KafkaMessage, QueryAnsw
     private final Settings.Database database;
     private final Settings.Loader loaderLimits;
     private final String modelFile;
-    private final String modelName;
     private final Descriptor descriptor;
     private final int efSearch;
     private final int expansion;
@@ -34,7 +33,6 @@ public final class AnswerQueries extends RichMapFunction<KafkaMessage, QueryAnsw
         this.database = settings.database();
         this.loaderLimits = settings.loader();
         this.modelFile = settings.model().path().toString();
-        this.modelName = settings.model().name();
         this.descriptor = settings.model().descriptor();
         this.efSearch = settings.search().efSearch();
         this.expansion = settings.search().queryExpansion();
@@ -42,8 +40,7 @@ public final class AnswerQueries extends RichMapFunction<KafkaMessage, QueryAnsw
 
     @Override
     public void open(OpenContext context) {
-        embedders = new EmbedderPool(java.nio.file.Path.of(modelFile), modelName, descriptor,
-                database.table().dimension(), 1);
+        embedders = new EmbedderPool(java.nio.file.Path.of(modelFile), descriptor, database.table().dimension(), 1);
         search = new ImageSearch(database.table(), efSearch, expansion, loaderLimits, embedders);
         errors = getRuntimeContext().getMetricGroup().addGroup("imagesearch").counter("query_errors");
     }

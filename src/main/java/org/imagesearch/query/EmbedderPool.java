@@ -6,7 +6,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.imagesearch.config.Settings;
 import org.imagesearch.embed.Descriptor;
-import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.embed.ImageEmbedder;
 import org.imagesearch.embed.RgbImage;
 
@@ -17,11 +16,9 @@ import org.imagesearch.embed.RgbImage;
 public final class EmbedderPool implements AutoCloseable {
     private final BlockingQueue<ImageEmbedder> free;
     private final int size;
-    private final DescriptorTag tag;
 
-    public EmbedderPool(Path modelFile, String modelName, Descriptor descriptor, int dimension, int size) {
+    public EmbedderPool(Path modelFile, Descriptor descriptor, int dimension, int size) {
         this.size = size;
-        this.tag = descriptor.tag(modelName);
         this.free = new ArrayBlockingQueue<>(size);
         for (int i = 0; i < size; i++) {
             free.add(ImageEmbedder.load(modelFile, descriptor, dimension));
@@ -31,13 +28,7 @@ public final class EmbedderPool implements AutoCloseable {
     /** The models of the configured settings, for a table of {@code settings}' dimension. */
     public static EmbedderPool of(Settings settings, int size) {
         Settings.Model model = settings.model();
-        return new EmbedderPool(model.path(), model.name(), model.descriptor(),
-                settings.database().table().dimension(), size);
-    }
-
-    /** How the vectors this pool makes are described on table rows. */
-    public DescriptorTag tag() {
-        return tag;
+        return new EmbedderPool(model.path(), model.descriptor(), settings.database().table().dimension(), size);
     }
 
     public float[] embed(RgbImage image) throws TranslateException, InterruptedException {
