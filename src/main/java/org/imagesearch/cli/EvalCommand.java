@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.Dataset;
+import org.imagesearch.embed.PcaWhitening;
 import org.imagesearch.eval.Evaluation;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.store.PostgresConnections;
@@ -22,9 +23,6 @@ import org.imagesearch.store.PostgresConnections;
  * {@code train.bin} the {@code test.bin} beside it gives the queries unless told otherwise.
  */
 final class EvalCommand {
-    static final double DEFAULT_SHRINKAGE = 0.9;
-    static final int DEFAULT_WHITENING_SAMPLE = 10_000;
-
     private EvalCommand() {}
 
     static void run(String[] args) throws Exception {
@@ -42,8 +40,8 @@ final class EvalCommand {
              Dataset queries = queryPath == null ? null : Dataset.open(queryPath, Dataset.DEFAULT_SEED, true)) {
             int whiteningDims = options.getInt("whitening", 0);
             Evaluation.Whitening whitening = whiteningDims == 0 ? null : new Evaluation.Whitening(whiteningDims,
-                    options.getDouble("whitening-shrinkage", DEFAULT_SHRINKAGE),
-                    options.getInt("whitening-sample", DEFAULT_WHITENING_SAMPLE));
+                    options.getDouble("whitening-shrinkage", PcaWhitening.DEFAULT_SHRINKAGE),
+                    options.getInt("whitening-sample", PcaWhitening.DEFAULT_SAMPLE));
             Evaluation evaluation = new Evaluation(settings, database, options.getInt("database-limit", database.size()),
                     queries, options.getInt("queries", 1000), new Evaluation.Plan(whitening,
                     settings.search().queryExpansion(), options.flag("reuse-index")));

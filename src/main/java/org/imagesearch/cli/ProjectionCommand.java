@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
+import org.imagesearch.embed.PcaWhitening;
 import org.imagesearch.embed.Projection;
 import org.imagesearch.store.ProjectionLearner;
 
@@ -27,8 +28,8 @@ final class ProjectionCommand {
         known.addAll(List.of("dims", "shrinkage", "sample", "json"));
         options.rejectUnknown(known);
         Settings settings = Settings.from(options).withProjection(null);
-        double shrinkage = options.getDouble("shrinkage", EvalCommand.DEFAULT_SHRINKAGE);
-        int sample = options.getInt("sample", EvalCommand.DEFAULT_WHITENING_SAMPLE);
+        double shrinkage = options.getDouble("shrinkage", PcaWhitening.DEFAULT_SHRINKAGE);
+        int sample = options.getInt("sample", PcaWhitening.DEFAULT_SAMPLE);
         Projection projection = ProjectionLearner.learn(settings, options.getInt("dims", 128), shrinkage, sample);
         String source = settings.model().tag().describe();
         System.err.printf("Stored projection version %d for %s: PCA whitening %d -> %d, learned from table %s%n",
