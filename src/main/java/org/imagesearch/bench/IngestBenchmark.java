@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.Dataset;
-import org.imagesearch.demo.LocalPipeline;
-import org.imagesearch.embed.RgbImage;
-import org.imagesearch.ingest.ImageDecoder;
-import org.imagesearch.ingest.RejectedMessageException;
+import org.imagesearch.image.ImageDecoder;
+import org.imagesearch.image.ImageRejectedException;
+import org.imagesearch.image.RgbImage;
+import org.imagesearch.local.LocalPipeline;
 import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.publish.IngestMessageWriter;
+import org.imagesearch.report.MachineInfo;
 import org.imagesearch.store.PostgresConnections;
 import org.imagesearch.store.VectorTableSql;
 
@@ -47,8 +48,8 @@ public final class IngestBenchmark {
     }
 
     public ObjectNode run(LongConsumer progress) throws Exception {
-        double modelOnly = ModelOnlyBenchmark.imagesPerSecond(settings.model().path(),
-                settings.model().descriptor(), settings.database().table().dimension(), settings.job().parallelism(), decode(modelImages));
+        double modelOnly = ModelOnlyBenchmark.imagesPerSecond(settings.modelSpec(), settings.job().parallelism(),
+                decode(modelImages));
         ObjectNode result = new ObjectMapper().createObjectNode();
         try (LocalPipeline pipeline = LocalPipeline.start(settings, true);
              ImagePublisher publisher = pipeline.publisher()) {
@@ -158,7 +159,7 @@ public final class IngestBenchmark {
             }
             try {
                 decoded.add(decoder.decode(bytes));
-            } catch (RejectedMessageException e) {
+            } catch (ImageRejectedException e) {
                 throw new IllegalArgumentException("image " + i + " of the data set does not decode: " + e.getMessage());
             }
         }

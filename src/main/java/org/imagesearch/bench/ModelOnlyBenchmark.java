@@ -1,15 +1,14 @@
 package org.imagesearch.bench;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.imagesearch.embed.Descriptor;
 import org.imagesearch.embed.ImageEmbedder;
-import org.imagesearch.embed.RgbImage;
+import org.imagesearch.embed.ModelSpec;
+import org.imagesearch.image.RgbImage;
 
 /**
  * The ceiling for ingestion: preprocessing plus inference alone, one model and thread per core as in
@@ -20,8 +19,7 @@ public final class ModelOnlyBenchmark {
 
     private ModelOnlyBenchmark() {}
 
-    public static double imagesPerSecond(Path model, Descriptor descriptor, int dimension, int threads,
-                                         List<RgbImage> images) throws Exception {
+    public static double imagesPerSecond(ModelSpec model, int threads, List<RgbImage> images) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
@@ -30,7 +28,7 @@ public final class ModelOnlyBenchmark {
             for (int t = 0; t < threads; t++) {
                 List<RgbImage> share = images.subList(t * images.size() / threads, (t + 1) * images.size() / threads);
                 done.add(pool.submit(() -> {
-                    try (ImageEmbedder embedder = ImageEmbedder.load(model, descriptor, dimension)) {
+                    try (ImageEmbedder embedder = ImageEmbedder.load(model)) {
                         for (int i = 0; i < WARM_UP; i++) {
                             embedder.embed(share.get(i % share.size()));
                         }

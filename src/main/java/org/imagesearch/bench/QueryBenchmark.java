@@ -18,8 +18,11 @@ import org.imagesearch.dataset.Dataset;
 import org.imagesearch.query.Hit;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.Query;
+import org.imagesearch.query.QueryImageEmbedder;
 import org.imagesearch.query.QueryTarget;
-import org.imagesearch.serve.SearchService;
+import org.imagesearch.report.MachineInfo;
+import org.imagesearch.serve.SearchServer;
+import org.imagesearch.store.ImageTable;
 import org.imagesearch.store.PostgresConnections;
 
 /**
@@ -49,10 +52,10 @@ public final class QueryBenchmark {
 
     public ObjectNode run() throws Exception {
         ObjectNode result = new ObjectMapper().createObjectNode();
-        ImageSearch search = ImageSearch.of(settings, null);
+        ImageSearch search = ImageSearch.of(settings, QueryImageEmbedder.NONE);
         long rows;
         try (Connection connection = PostgresConnections.open(settings.database())) {
-            rows = search.countRows(connection);
+            rows = new ImageTable(settings.database().table()).countRows(connection);
             if (rows < limit) {
                 throw new IllegalStateException("the table holds " + rows + " images, fewer than --limit " + limit
                         + ": index them first, e.g. bin/image-search demo --limit " + limit);
@@ -68,7 +71,7 @@ public final class QueryBenchmark {
         Settings.Search s = settings.search();
         Settings unlimited = settings.withSearch(new Settings.Search(s.efSearch(), s.queryExpansion(), s.requestsTopic(), s.resultsTopic(),
                 "127.0.0.1", 0, s.maxUploadBytes(), Integer.MAX_VALUE));
-        try (SearchService service = new SearchService(unlimited, cores).start(0)) {
+        try (SearchServer service = SearchServer.start(unlimited, cores, 0)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://127.0.0.1:" + service.port();
             Random random = new Random(11);

@@ -7,10 +7,10 @@ import java.util.TreeSet;
 import org.imagesearch.bench.IngestBenchmark;
 import org.imagesearch.bench.QueryBenchmark;
 import org.imagesearch.config.Options;
+import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
-import org.imagesearch.query.QuerySettings;
-import org.imagesearch.store.ProjectionStore;
 import org.imagesearch.dataset.Dataset;
+import org.imagesearch.store.SettingsResolver;
 
 /**
  * {@code bench ingest} (throughput, latency and the model-only ceiling of ingestion) and
@@ -34,7 +34,8 @@ final class BenchCommand {
         Set<String> known = new TreeSet<>(Settings.OPTIONS);
         known.addAll(List.of("dataset", "limit", "recall-queries", "requests", "json"));
         options.rejectUnknown(known);
-        Settings settings = QuerySettings.resolve(Settings.from(options));
+        Settings settings = SettingsResolver.resolveForQueries(Settings.from(options),
+                ProjectionChoice.parse(options.get("projection", "none")));
         Path path = Path.of(options.get("dataset", Settings.defaultDataset().toString()));
         try (Dataset dataset = Dataset.open(path, Dataset.DEFAULT_SEED, true)) {
             QueryBenchmark bench = new QueryBenchmark(settings, dataset, options.getInt("limit", 50_000),
@@ -48,7 +49,8 @@ final class BenchCommand {
         known.addAll(List.of("dataset", "limit", "model-images", "latency-images", "seed", "json", "inline"));
         options.rejectUnknown(known);
         // A table of its own, emptied before each run, so runs compare and the demo's table is left alone.
-        Settings settings = ProjectionStore.resolve(Settings.from(options.withDefault("table", "image_search_bench")));
+        Settings settings = SettingsResolver.resolve(Settings.from(options.withDefault("table", "image_search_bench")),
+                ProjectionChoice.parse(options.get("projection", "none")));
         Path path = Path.of(options.get("dataset", Settings.defaultDataset().toString()));
         try (Dataset dataset = Dataset.open(path, options.getLong("seed", Dataset.DEFAULT_SEED), true)) {
             IngestBenchmark bench = new IngestBenchmark(settings, dataset, options.getInt("limit", 2000),

@@ -3,22 +3,24 @@ package org.imagesearch.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.imagesearch.config.Options;
+import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.dataset.ImageFolderDataset;
-import org.imagesearch.demo.LocalPipeline;
-import org.imagesearch.publish.ImagePublisher;
+import org.imagesearch.local.LocalPipeline;
 import org.imagesearch.query.Hit;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.Query;
+import org.imagesearch.query.QueryImageEmbedder;
 import org.imagesearch.query.QueryTarget;
+import org.imagesearch.report.NeighbourReport;
+import org.imagesearch.store.ImageTable;
 import org.imagesearch.store.PostgresConnections;
+import org.imagesearch.store.SettingsResolver;
 
 /**
  * {@code demo}: publishes real images to an embedded Kafka broker, lets the ingest job index them on a
@@ -36,7 +38,8 @@ final class DemoCommand {
         Set<String> known = new TreeSet<>(Settings.OPTIONS);
         known.addAll(List.of("dataset", "limit", "query-id", "seed", "json"));
         options.rejectUnknown(known);
-        Settings settings = Settings.from(options);
+        Settings settings = SettingsResolver.resolve(Settings.from(options),
+                ProjectionChoice.parse(options.get("projection", "none")));
         Path datasetPath = Path.of(options.get("dataset", Settings.defaultDataset().toString()));
         int limit = options.getInt("limit", 10_000);
         boolean json = options.flag("json");
@@ -44,44 +47,29 @@ final class DemoCommand {
         try (Dataset dataset = Dataset.open(datasetPath, options.getLong("seed", Dataset.DEFAULT_SEED), false)) {
             int count = Math.min(limit, dataset.size());
             if (dataset instanceof ImageFolderDataset folder) {
-                settings = settings.withLoader(withRoot(settings.loader(), folder.root()));
+                settings = settings.withLoader(settings.loader().withRoot(folder.root()));
             }
             System.err.println("Indexing " + count + " images of " + dataset.describe());
             long queryId = options.getLong("query-id", count > 4999 ? 4999 : 0);
             long deadLettered;
             try (LocalPipeline pipeline = LocalPipeline.start(settings, false)) {
-                deadLettered = publishAndWait(pipeline, dataset, count);
+                deadLettered = PipelineProgress.publishAndAwait(pipeline, dataset, count);
             }
             report(settings, queryId, count, deadLettered, json);
         }
     }
 
-    /** Publishes dataset positions 0..count-1 as ids, waits until all have settled; returns the dead letters. */
-    static long publishAndWait(LocalPipeline pipeline, Dataset dataset, int count) throws Exception {
-        ProgressBar bar = new ProgressBar();
-        try (ImagePublisher publisher = pipeline.publisher()) {
-            publisher.publish(dataset, count, 0, published -> bar.update(published, count, "published"));
-        }
-        // awaitSettled polls the table and the dead-letter topic; it reports each count it sees.
-        pipeline.awaitSettled(count, Duration.ofMinutes(5), settled -> bar.update(settled, count,
-                String.format("settled (dead-lettered %d)", pipeline.deadLetters())));
-        bar.finish();
-        if (pipeline.deadLetters() > 0) {
-            System.err.println("Latest dead letter: " + pipeline.latestDeadLetter());
-        }
-        return pipeline.deadLetters();
-    }
-
     private static void report(Settings settings, long queryId, int count, long deadLettered, boolean json)
             throws Exception {
-        ImageSearch search = ImageSearch.of(settings, null);
+        ImageSearch search = ImageSearch.of(settings, QueryImageEmbedder.NONE);
+        ImageTable table = new ImageTable(settings.database().table());
         try (Connection connection = PostgresConnections.open(settings.database())) {
-            String label = search.labelOf(connection, queryId);
+            String label = table.labelOf(connection, queryId);
             if (label == null) {
                 throw new IllegalArgumentException("image " + queryId + " is not in the index");
             }
             List<Hit> neighbours = search.search(connection, Query.of(new QueryTarget.ById(queryId), K)).hits();
-            long rows = search.countRows(connection);
+            long rows = table.countRows(connection);
             // Re-runs upsert the same ids with the same images, so rows of earlier, larger runs stay valid.
             System.out.printf("Table %s holds %d images; this run published %d, dead-lettered %d.%n",
                     settings.database().table().name(), rows, count, deadLettered);
@@ -95,12 +83,5 @@ final class DemoCommand {
                 System.out.println(result);
             }
         }
-    }
-
-    private static Settings.Loader withRoot(Settings.Loader loader, Path root) {
-        List<String> roots = new ArrayList<>(loader.fileRoots());
-        roots.add(root.toString());
-        return new Settings.Loader(roots, loader.connectTimeout(), loader.readTimeout(), loader.maxBytes(),
-                loader.maxPixels());
     }
 }

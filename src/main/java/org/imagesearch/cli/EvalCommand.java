@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.imagesearch.config.Options;
+import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.embed.PcaWhitening;
 import org.imagesearch.eval.Evaluation;
-import org.imagesearch.query.ImageSearch;
+import org.imagesearch.report.ContactSheet;
+import org.imagesearch.store.ImageTable;
 import org.imagesearch.store.PostgresConnections;
+import org.imagesearch.store.SettingsResolver;
 
 /**
  * {@code eval --dataset PATH [--query-dataset PATH] [--database-limit N] [--queries N] [--descriptor NAME]
@@ -32,7 +35,8 @@ final class EvalCommand {
                 "whitening", "whitening-shrinkage", "whitening-sample", "reuse-index"));
         options.rejectUnknown(known);
         // A table of its own, made anew for each run: evaluation never touches the demo's table.
-        Settings settings = Settings.from(options.withDefault("table", "image_search_eval"));
+        Settings settings = SettingsResolver.resolve(Settings.from(options.withDefault("table", "image_search_eval")),
+                ProjectionChoice.parse(options.get("projection", "none")));
         Path databasePath = Path.of(options.get("dataset", Settings.defaultDataset().toString()));
         Path queryPath = queryDataset(options, databasePath);
         Path report = Path.of(options.get("report", "eval-report"));
@@ -97,13 +101,13 @@ final class EvalCommand {
                     json.get("query_expansion"));
         }
         md.append("\n");
-        ImageSearch search = ImageSearch.of(settings, null);
+        ImageTable table = new ImageTable(settings.database().table());
         try (Connection connection = PostgresConnections.open(settings.database())) {
             for (int i = 0; i < outcome.examples().size(); i++) {
                 Evaluation.Example example = outcome.examples().get(i);
                 String file = "query-" + (i + 1) + ".png";
                 ContactSheet.write(dir.resolve(file), example.queryImage(), String.valueOf(example.label()),
-                        example.hits(), id -> search.thumbnail(connection, id));
+                        example.hits(), id -> table.thumbnail(connection, id));
                 md.append("![query ").append(i + 1).append(": ").append(example.label()).append("](").append(file)
                         .append(")\n\n");
             }

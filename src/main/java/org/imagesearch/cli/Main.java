@@ -2,7 +2,7 @@ package org.imagesearch.cli;
 
 import java.util.Arrays;
 import org.imagesearch.ingest.IngestJob;
-import org.imagesearch.query.QueryJob;
+import org.imagesearch.queryjob.QueryJob;
 
 /** {@code bin/image-search <subcommand> [options]}: the one entry point of the project. */
 public final class Main {

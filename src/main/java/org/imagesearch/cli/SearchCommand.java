@@ -9,15 +9,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.imagesearch.config.Options;
+import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
-import org.imagesearch.query.QuerySettings;
-import org.imagesearch.query.EmbedderPool;
+import org.imagesearch.embed.EmbedderPool;
 import org.imagesearch.query.Filter;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.Query;
+import org.imagesearch.query.QueryImageEmbedder;
 import org.imagesearch.query.QueryTarget;
 import org.imagesearch.query.SearchResult;
+import org.imagesearch.report.ContactSheet;
+import org.imagesearch.report.NeighbourReport;
+import org.imagesearch.store.ImageTable;
 import org.imagesearch.store.PostgresConnections;
+import org.imagesearch.store.SettingsResolver;
 
 /**
  * {@code search --image FILE | --id ID [-k 20] [--class C] [--json] [--grid out.png]}: one query against
@@ -33,7 +38,8 @@ final class SearchCommand {
         Set<String> known = new TreeSet<>(Settings.OPTIONS);
         known.addAll(List.of("image", "id", "k", "class", "json", "grid"));
         options.rejectUnknown(known);
-        Settings settings = QuerySettings.resolve(Settings.from(options));
+        Settings settings = SettingsResolver.resolveForQueries(Settings.from(options),
+                ProjectionChoice.parse(options.get("projection", "none")));
         String image = options.get("image", null);
         String id = options.get("id", null);
         if ((image == null) == (id == null)) {
@@ -45,21 +51,22 @@ final class SearchCommand {
         Query query = Query.of(target, options.getInt("k", Query.DEFAULT_K))
                 .withFilter(new Filter(options.get("class", null), null));
 
-        try (EmbedderPool embedders = image == null ? null
-                : EmbedderPool.of(settings, 1);
+        try (EmbedderPool embedders = image == null ? null : new EmbedderPool(settings.modelSpec(), 1);
              Connection connection = PostgresConnections.open(settings.database())) {
-            ImageSearch search = ImageSearch.of(settings, embedders);
+            ImageSearch search = ImageSearch.of(settings, embedders == null ? QueryImageEmbedder.NONE
+                    : QueryImageEmbedder.using(embedders, settings.loader()));
+            ImageTable table = new ImageTable(settings.database().table());
             SearchResult result = search.search(connection, query);
             String queryLabel = image != null ? Path.of(image).getFileName().toString()
-                    : search.labelOf(connection, options.getLong("id", 0));
+                    : table.labelOf(connection, options.getLong("id", 0));
             long queryId = image != null ? -1 : options.getLong("id", 0);
             NeighbourReport.printTable(System.out, queryId, queryLabel,
                     settings.database().table().distance().name(), result.hits());
             String grid = options.get("grid", null);
             if (grid != null) {
-                byte[] queryPicture = imageBytes != null ? imageBytes : search.thumbnail(connection, queryId);
+                byte[] queryPicture = imageBytes != null ? imageBytes : table.thumbnail(connection, queryId);
                 ContactSheet.write(Path.of(grid), queryPicture, image != null ? queryLabel : queryLabel + " #" + queryId,
-                        result.hits(), hitId -> search.thumbnail(connection, hitId));
+                        result.hits(), hitId -> table.thumbnail(connection, hitId));
                 System.err.println("Wrote " + grid);
             }
             if (options.flag("json")) {

@@ -2,10 +2,10 @@ package org.imagesearch.cli;
 
 import java.util.Set;
 import org.imagesearch.config.Options;
+import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
-import org.imagesearch.query.QuerySettings;
-import org.imagesearch.ingest.IngestJob;
-import org.imagesearch.serve.SearchService;
+import org.imagesearch.serve.SearchServer;
+import org.imagesearch.store.SettingsResolver;
 
 /** {@code serve [--port P] [--host H]}: the search service and web page, until interrupted. */
 final class ServeCommand {
@@ -14,10 +14,10 @@ final class ServeCommand {
     static void run(String[] args) throws Exception {
         Options options = Options.parse(args, Set.of());
         options.rejectUnknown(Settings.OPTIONS);
-        Settings settings = QuerySettings.resolve(Settings.from(options));
-        IngestJob.prepareTable(settings, false);
-        SearchService service = new SearchService(settings, Runtime.getRuntime().availableProcessors())
-                .start(settings.search().port());
+        Settings settings = SettingsResolver.resolveForWriting(Settings.from(options),
+                ProjectionChoice.parse(options.get("projection", "none")), false);
+        SearchServer service = SearchServer.start(settings, Runtime.getRuntime().availableProcessors(),
+                settings.search().port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 service.close();

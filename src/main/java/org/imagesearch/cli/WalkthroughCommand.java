@@ -10,12 +10,14 @@ import java.util.TreeSet;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.Dataset;
-import org.imagesearch.demo.LocalPipeline;
+import org.imagesearch.local.LocalPipeline;
+import org.imagesearch.reference.ReferenceQuery;
+import org.imagesearch.reference.ReferenceSettings;
+import org.imagesearch.reference.ReferenceSql;
+import org.imagesearch.reference.ReferenceTable;
+import org.imagesearch.report.ContactSheet;
+import org.imagesearch.report.NeighbourReport;
 import org.imagesearch.store.PostgresConnections;
-import org.imagesearch.walkthrough.ReferenceQuery;
-import org.imagesearch.walkthrough.ReferenceSettings;
-import org.imagesearch.walkthrough.ReferenceSql;
-import org.imagesearch.walkthrough.ReferenceTable;
 
 /**
  * {@code walkthrough [--dataset PATH] [--limit N] [--query-id 4999] [--grid FILE.png] [--json]}: the
@@ -55,7 +57,7 @@ final class WalkthroughCommand {
             long start = System.nanoTime();
             long deadLettered;
             try (LocalPipeline pipeline = LocalPipeline.start(settings, new ReferenceTable(settings))) {
-                deadLettered = DemoCommand.publishAndWait(pipeline, dataset, count);
+                deadLettered = PipelineProgress.publishAndAwait(pipeline, dataset, count);
             }
             ReferenceQuery.Answer answer;
             try (Connection connection = PostgresConnections.open(settings.database())) {

@@ -10,30 +10,50 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.imagesearch.embed.Descriptor;
 import org.imagesearch.embed.DescriptorTag;
+import org.imagesearch.embed.DistanceMetric;
+import org.imagesearch.embed.ModelSpec;
 import org.imagesearch.embed.Projection;
+import org.imagesearch.image.LoaderLimits;
 
 /**
- * Every setting of the ingestion pipeline in one typed place. Each comes from a command-line option,
- * else from the environment variable {@code IMAGE_SEARCH_<OPTION>}, else from the default below;
- * the README's configuration table lists the same names.
+ * Every setting of the pipeline and the query side in one typed place. Each comes from a command-line
+ * option, else from the environment variable {@code IMAGE_SEARCH_<OPTION>}, else from the default below;
+ * the README's configuration table lists the same names. Each part validates itself when it is made, so
+ * a {@code Settings} that exists is usable. Serializable, because the Flink operators carry the parts they
+ * need to their tasks.
  */
-public record Settings(Kafka kafka, Database database, Model model, Loader loader, Job job, Search search) {
+public record Settings(Kafka kafka, Database database, Model model, LoaderLimits loader, Job job, Search search)
+        implements Serializable {
     /** SqueezeNet's vector sizes: the classifier's 1000 outputs, the trunk's 512 channels. */
     public static final int LOGITS_DIMENSION = 1000;
     public static final int POOLED_DIMENSION = 512;
 
     /** Kafka topics and consumer behaviour. */
     public record Kafka(String bootstrapServers, String topic, String deadLetterTopic, String groupId,
-                        StartOffsets startOffsets) {}
+                        StartOffsets startOffsets) implements Serializable {
+        public Kafka withBootstrapServers(String servers) {
+            return new Kafka(servers, topic, deadLetterTopic, groupId, startOffsets);
+        }
+
+        public Kafka withStartOffsets(StartOffsets offsets) {
+            return new Kafka(bootstrapServers, topic, deadLetterTopic, groupId, offsets);
+        }
+
+        /** The same broker, another topic read by another consumer group (the query job's requests). */
+        public Kafka reading(String otherTopic, String otherGroupId) {
+            return new Kafka(bootstrapServers, otherTopic, deadLetterTopic, otherGroupId, startOffsets);
+        }
+    }
 
     /** Where the first run of a consumer group starts reading; later runs resume from committed offsets. */
     public enum StartOffsets { COMMITTED, EARLIEST, LATEST }
 
-    /**
-     * PostgreSQL connection and the vector table. The password is never printed. Serializable because
-     * the query job's tasks open their own connections.
-     */
+    /** PostgreSQL connection and the vector table. The password is never printed. */
     public record Database(String jdbcUrl, String user, String password, TableSpec table) implements Serializable {
+        public Database withTable(TableSpec newTable) {
+            return new Database(jdbcUrl, user, password, newTable);
+        }
+
         @Override
         public String toString() {
             return "Database[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=***, table=" + table + "]";
@@ -41,16 +61,12 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
     }
 
     /**
-     * The TorchScript model file, the name recorded with every row it embeds, the descriptor made from its
-     * output, and which stored projection to apply: {@code none}, {@code latest} or a version number
-     * (resolved against the database by {@code ProjectionStore.resolve}).
+     * The TorchScript model file, the name recorded with every row it embeds, and the descriptor made from
+     * its output, with the stored projection it applies once one is resolved ({@code SettingsResolver}).
      */
-    public record Model(Path path, String name, Descriptor descriptor, String projection) {
-        public Model {
-            if (!projection.matches("none|latest|[1-9][0-9]{0,8}")) {
-                throw new IllegalArgumentException("--projection must be none, latest or a version number, got '"
-                        + projection + "'");
-            }
+    public record Model(String file, String name, Descriptor descriptor) implements Serializable {
+        public Path path() {
+            return Path.of(file);
         }
 
         public DescriptorTag tag() {
@@ -64,15 +80,18 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
     public static final int DEFAULT_INPUT_SIZE = 112;
     public static final int DEFAULT_QUERY_EXPANSION = 0;
 
-    /**
-     * Limits for reading images: where files may come from, how long and how much to fetch. Shipped to
-     * the Flink tasks, hence serializable (paths as strings).
-     */
-    public record Loader(List<String> fileRoots, Duration connectTimeout, Duration readTimeout, long maxBytes,
-                         long maxPixels) implements Serializable {}
-
     /** Flink job shape: parallelism, checkpoints and JDBC batching. */
-    public record Job(int parallelism, Duration checkpointInterval, int sinkBatchSize, Duration sinkBatchInterval) {}
+    public record Job(int parallelism, Duration checkpointInterval, int sinkBatchSize, Duration sinkBatchInterval)
+            implements Serializable {
+        public Job {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("--parallelism must be at least 1");
+            }
+            if (sinkBatchSize < 1) {
+                throw new IllegalArgumentException("--sink-batch-size must be at least 1");
+            }
+        }
+    }
 
     /**
      * The query side: the default HNSW ef_search and query expansion (top answers blended into a second
@@ -80,7 +99,19 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
      * and limits (upload size, requests per minute per client address).
      */
     public record Search(int efSearch, int queryExpansion, String requestsTopic, String resultsTopic, String host, int port,
-                         long maxUploadBytes, int requestsPerMinute) {}
+                         long maxUploadBytes, int requestsPerMinute) implements Serializable {
+        public Search {
+            if (efSearch < 1 || efSearch > 1000) {
+                throw new IllegalArgumentException("--ef-search must be in 1..1000, got " + efSearch);
+            }
+            if (queryExpansion < 0 || queryExpansion > 50) {
+                throw new IllegalArgumentException("--query-expansion must be in 0..50, got " + queryExpansion);
+            }
+            if (maxUploadBytes < 1 || requestsPerMinute < 1) {
+                throw new IllegalArgumentException("--max-upload-bytes and --requests-per-minute must be positive");
+            }
+        }
+    }
 
     public static final Set<String> OPTIONS = new TreeSet<>(Arrays.asList(
             "bootstrap-servers", "topic", "dead-letter-topic", "group-id", "start-offsets",
@@ -111,9 +142,8 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
                 options.get("db-password", "imagesearch"),
                 table);
         Path modelPath = Path.of(options.get("model", defaultModelPath(descriptor).toString()));
-        Model model = new Model(modelPath, options.get("model-name", modelNameOf(modelPath)), descriptor,
-                options.get("projection", "none"));
-        Loader loader = new Loader(
+        Model model = new Model(modelPath.toString(), options.get("model-name", modelNameOf(modelPath)), descriptor);
+        LoaderLimits loader = new LoaderLimits(
                 parseRoots(options.get("file-roots", "")),
                 Duration.ofMillis(options.getLong("http-connect-timeout-ms", 5_000)),
                 Duration.ofMillis(options.getLong("http-read-timeout-ms", 10_000)),
@@ -133,7 +163,7 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
                 options.getInt("port", 8080),
                 options.getLong("max-upload-bytes", 10L * 1024 * 1024),
                 options.getInt("requests-per-minute", 600));
-        return new Settings(kafka, database, model, loader, job, search).validated();
+        return new Settings(kafka, database, model, loader, job, search);
     }
 
     public Settings withKafka(Kafka newKafka) {
@@ -144,8 +174,20 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
         return new Settings(kafka, newDatabase, model, loader, job, search);
     }
 
-    public Settings withLoader(Loader newLoader) {
+    public Settings withTable(TableSpec newTable) {
+        return withDatabase(database.withTable(newTable));
+    }
+
+    public Settings withModel(Model newModel) {
+        return new Settings(kafka, database, newModel, loader, job, search);
+    }
+
+    public Settings withLoader(LoaderLimits newLoader) {
         return new Settings(kafka, database, model, newLoader, job, search);
+    }
+
+    public Settings withJob(Job newJob) {
+        return new Settings(kafka, database, model, loader, newJob, search);
     }
 
     public Settings withSearch(Search newSearch) {
@@ -154,42 +196,14 @@ public record Settings(Kafka kafka, Database database, Model model, Loader loade
 
     /** The same settings with a resolved projection (or none): the table then stores its output size. */
     public Settings withProjection(Projection projection) {
-        Descriptor descriptor = model.descriptor().withProjection(projection);
-        TableSpec t = database.table();
-        int dimension = projection != null ? projection.outputDim() : t.dimension();
-        return new Settings(kafka, new Database(database.jdbcUrl(), database.user(), database.password(),
-                new TableSpec(t.name(), dimension, t.distance(), t.hnswM(), t.hnswEfConstruction())),
-                new Model(model.path(), model.name(), descriptor, projection == null ? "none"
-                        : Integer.toString(projection.version())), loader, job, search);
+        TableSpec table = database.table();
+        return withModel(new Model(model.file(), model.name(), model.descriptor().withProjection(projection)))
+                .withTable(projection == null ? table : table.withDimension(projection.outputDim()));
     }
 
-    public Settings withJob(Job newJob) {
-        return new Settings(kafka, database, model, loader, newJob, search);
-    }
-
-    private Settings validated() {
-        if (job.parallelism() < 1) {
-            throw new IllegalArgumentException("--parallelism must be at least 1");
-        }
-        if (job.sinkBatchSize() < 1) {
-            throw new IllegalArgumentException("--sink-batch-size must be at least 1");
-        }
-        if (loader.connectTimeout().toMillis() < 1 || loader.readTimeout().toMillis() < 1) {
-            throw new IllegalArgumentException("--http-connect-timeout-ms and --http-read-timeout-ms must be positive");
-        }
-        if (search.efSearch() < 1 || search.efSearch() > 1000) {
-            throw new IllegalArgumentException("--ef-search must be in 1..1000, got " + search.efSearch());
-        }
-        if (search.queryExpansion() < 0 || search.queryExpansion() > 50) {
-            throw new IllegalArgumentException("--query-expansion must be in 0..50, got " + search.queryExpansion());
-        }
-        if (search.maxUploadBytes() < 1 || search.requestsPerMinute() < 1) {
-            throw new IllegalArgumentException("--max-upload-bytes and --requests-per-minute must be positive");
-        }
-        if (loader.maxBytes() < 1 || loader.maxPixels() < 1) {
-            throw new IllegalArgumentException("--max-image-bytes and --max-pixels must be positive");
-        }
-        return this;
+    /** What the embedding operators and query front ends load: the model and the vectors the table takes. */
+    public ModelSpec modelSpec() {
+        return new ModelSpec(model.file(), model.name(), model.descriptor(), database.table().dimension());
     }
 
     /** The project folder: set by bin/image-search and the build, else the working directory. */

@@ -2,6 +2,7 @@ package org.imagesearch.config;
 
 import java.io.Serializable;
 import java.util.regex.Pattern;
+import org.imagesearch.embed.DistanceMetric;
 
 /**
  * The vector table: name, vector dimension, distance and HNSW parameters. Validated on construction,
@@ -31,6 +32,14 @@ public record TableSpec(String name, int dimension, DistanceMetric distance, int
             throw new IllegalArgumentException(
                     "hnsw ef_construction must be in 4..1000 and at least 2*m, got " + hnswEfConstruction);
         }
+    }
+
+    public TableSpec withName(String newName) {
+        return new TableSpec(newName, dimension, distance, hnswM, hnswEfConstruction);
+    }
+
+    public TableSpec withDimension(int newDimension) {
+        return new TableSpec(name, newDimension, distance, hnswM, hnswEfConstruction);
     }
 
     public String indexName() {

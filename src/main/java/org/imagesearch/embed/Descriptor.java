@@ -2,7 +2,6 @@ package org.imagesearch.embed;
 
 import java.io.Serializable;
 import java.util.Locale;
-import org.imagesearch.config.DistanceMetric;
 
 /**
  * How an image becomes the vector stored for it: the input size it is resized and cropped to, which model

@@ -9,6 +9,7 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.imagesearch.image.RgbImage;
 
 /**
  * A loaded TorchScript model with one predictor. Not thread-safe, like DJL's {@code Predictor}: use one
@@ -26,24 +27,21 @@ public final class ImageEmbedder implements AutoCloseable {
     }
 
     /**
-     * Loads the model and checks, with one inference on a blank image, that it returns vectors of
-     * {@code expectedDimension}: a wrong or broken file fails here, before any message is consumed.
+     * Loads the model and checks, with one inference on a blank image, that it returns vectors of the
+     * spec's dimension: a wrong or broken file fails here, before any message is consumed.
      */
-    public static ImageEmbedder load(Path modelFile, Descriptor descriptor, int expectedDimension) {
+    public static ImageEmbedder load(ModelSpec spec) {
+        Path modelFile = spec.path();
         if (!Files.isRegularFile(modelFile)) {
             throw new IllegalStateException("model file not found: " + modelFile.toAbsolutePath()
                     + " (set --model or IMAGE_SEARCH_MODEL to a SqueezeNet TorchScript file; see README, Model)");
         }
-        // PyTorch's default of one intra-op thread pool per core oversubscribes the CPU when every core
-        // already runs its own inference thread; one intra-op thread each measured fastest (README).
-        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", "1");
-        }
+        TorchThreads.configure();
         Criteria<RgbImage, float[]> criteria = Criteria.builder()
                 .setTypes(RgbImage.class, float[].class)
                 .optModelPath(modelFile)
                 .optEngine("PyTorch")
-                .optTranslator(new SqueezeNetTranslator(descriptor))
+                .optTranslator(new SqueezeNetTranslator(spec.descriptor()))
                 .build();
         ZooModel<RgbImage, float[]> model;
         try {
@@ -51,7 +49,7 @@ public final class ImageEmbedder implements AutoCloseable {
         } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
             throw new IllegalStateException("cannot load model file " + modelFile.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-        ImageEmbedder embedder = new ImageEmbedder(model, expectedDimension);
+        ImageEmbedder embedder = new ImageEmbedder(model, spec.dimension());
         try {
             embedder.checkOutputDimension();
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package org.imagesearch.embed;
 
+import org.imagesearch.image.RgbImage;
+
 /**
  * The reference preprocessing (torchvision {@code Resize(256)}, {@code CenterCrop(224)}, {@code ToTensor()},
  * {@code Normalize(ImageNet mean, std)}): shorter side to {@code resize} with bilinear filtering, a centred

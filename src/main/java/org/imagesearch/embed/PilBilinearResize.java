@@ -1,5 +1,7 @@
 package org.imagesearch.embed;
 
+import org.imagesearch.image.RgbImage;
+
 /**
  * Bilinear resampling exactly as Pillow's {@code Image.resize(size, BILINEAR)} does it, which is what
  * torchvision's {@code Resize} runs on PIL images: a triangle filter widened by the scale factor when

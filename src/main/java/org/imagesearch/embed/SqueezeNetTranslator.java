@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
+import org.imagesearch.image.RgbImage;
 
 /**
  * Pre- and post-processing of the SqueezeNet TorchScript model in one place: an {@link RgbImage} goes in

@@ -1,35 +1,34 @@
 package org.imagesearch.eval;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
-import java.time.Duration;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.LongConsumer;
-import org.imagesearch.bench.MachineInfo;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.TableSpec;
-import org.imagesearch.embed.Projection;
-import org.imagesearch.store.ProjectionLearner;
-import org.imagesearch.store.VectorTableSql;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.dataset.DatasetImage;
-import org.imagesearch.demo.LocalPipeline;
-import org.imagesearch.publish.ImagePublisher;
-import org.imagesearch.publish.IngestMessageWriter;
-import org.imagesearch.query.EmbedderPool;
+import org.imagesearch.embed.EmbedderPool;
+import org.imagesearch.embed.Projection;
+import org.imagesearch.local.LocalPipeline;
 import org.imagesearch.query.Hit;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.Query;
-import org.imagesearch.query.QuerySettings;
+import org.imagesearch.query.QueryImageEmbedder;
 import org.imagesearch.query.QueryTarget;
+import org.imagesearch.report.MachineInfo;
+import org.imagesearch.store.ImageTable;
 import org.imagesearch.store.PostgresConnections;
+import org.imagesearch.store.ProjectionLearner;
+import org.imagesearch.store.VectorTableSchema;
+import org.imagesearch.store.VectorTableSql;
 
 /**
  * Retrieval quality through the real pipeline: the database split is indexed by the ingest job (Kafka,
@@ -94,9 +93,10 @@ public final class Evaluation {
 
     public Outcome run(LongConsumer progress) throws Exception {
         ObjectNode projectionJson = null;
-        Settings settings = whitening == null ? QuerySettings.resolve(configured) : null;
+        Settings settings = configured;
         if (whitening != null) {
-            Settings raw = withTable(configured.withProjection(null), configured.database().table().name() + "_raw");
+            TableSpec table = configured.database().table();
+            Settings raw = configured.withProjection(null).withTable(table.withName(table.name() + "_raw"));
             long rawStart = System.nanoTime();
             indexDatabase(raw, progress);
             double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
@@ -162,22 +162,24 @@ public final class Evaluation {
         }
     }
 
-    private static Settings withTable(Settings settings, String table) {
-        Settings.Database db = settings.database();
-        TableSpec t = db.table();
-        return settings.withDatabase(new Settings.Database(db.jdbcUrl(), db.user(), db.password(),
-                new TableSpec(table, t.dimension(), t.distance(), t.hnswM(), t.hnswEfConstruction())));
-    }
-
-    /** The labels of database positions 0..n-1, once the table is checked to hold exactly those n images. */
+    /**
+     * The labels of database positions 0..n-1, once the table is checked to hold exactly those n images, made
+     * with the configured descriptor.
+     */
     private List<String> indexedLabels(Settings settings) throws Exception {
         try (Connection connection = PostgresConnections.open(settings.database())) {
-            long rows = ImageSearch.of(settings, null).countRows(connection);
+            new VectorTableSchema(new VectorTableSql(settings.database().table()))
+                    .requireDescriptor(connection, settings.model().tag());
+            long rows = new ImageTable(settings.database().table()).countRows(connection);
             if (rows != databaseCount) {
                 throw new IllegalStateException("table " + settings.database().table().name() + " holds " + rows
                         + " images, not the " + databaseCount + " database images: run without --reuse-index");
             }
         }
+        return databaseLabels();
+    }
+
+    private List<String> databaseLabels() throws Exception {
         List<String> labels = new ArrayList<>(databaseCount);
         for (int i = 0; i < databaseCount; i++) {
             labels.add(database.get(i).label());
@@ -187,23 +189,14 @@ public final class Evaluation {
 
     /** Publishes database positions 0..n-1 as ids 0..n-1 and waits until all are indexed; returns their labels. */
     private List<String> indexDatabase(Settings settings, LongConsumer progress) throws Exception {
-        List<String> labels = new ArrayList<>(databaseCount);
         recreateTable(settings.database());
-        try (LocalPipeline pipeline = LocalPipeline.start(settings, true);
-             ImagePublisher publisher = pipeline.publisher()) {
-            for (int i = 0; i < databaseCount; i++) {
-                DatasetImage image = database.get(i);
-                labels.add(image.label());
-                publisher.send(i, IngestMessageWriter.upsert(i, image));
-            }
-            publisher.flush();
-            pipeline.awaitSettled(databaseCount, Duration.ofMinutes(5), progress);
-            if (pipeline.deadLetters() > 0) {
+        try (LocalPipeline pipeline = LocalPipeline.start(settings, true)) {
+            if (pipeline.publishAndAwait(database, databaseCount, published -> { }, progress) > 0) {
                 throw new IllegalStateException(pipeline.deadLetters() + " database images were dead-lettered: "
                         + pipeline.latestDeadLetter());
             }
         }
-        return labels;
+        return databaseLabels();
     }
 
     /** Runs every query approximately and exactly, scoring the approximate answers (also expanded, if asked). */
@@ -214,9 +207,10 @@ public final class Evaluation {
         int[] leaveOneOut = queries == null
                 ? new Random(5).ints(0, databaseCount).distinct().limit(queryCount).toArray() : null;
         List<Example> examples = new ArrayList<>();
-        try (EmbedderPool embedders = EmbedderPool.of(settings, 1);
+        try (EmbedderPool embedders = new EmbedderPool(settings.modelSpec(), 1);
              Connection connection = PostgresConnections.open(settings.database())) {
-            ImageSearch search = ImageSearch.of(settings, embedders);
+            ImageSearch search = ImageSearch.of(settings, QueryImageEmbedder.using(embedders, settings.loader()));
+            ImageTable table = new ImageTable(settings.database().table());
             for (int q = 0; q < queryCount; q++) {
                 QueryTarget target;
                 String label;
@@ -233,7 +227,7 @@ public final class Evaluation {
                     target = new QueryTarget.ById(id);
                     label = labels.get(id);
                     relevantInDatabase = perLabel.get(label) - 1;
-                    picture = search.thumbnail(connection, id);
+                    picture = table.thumbnail(connection, id);
                 }
                 Query plain = Query.of(target, K).withExpansion(0);
                 List<Hit> approximate = score(search, connection, plain, label, relevantInDatabase, summary);

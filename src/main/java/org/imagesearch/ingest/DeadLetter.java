@@ -1,5 +1,7 @@
 package org.imagesearch.ingest;
 
+import org.imagesearch.kafka.KafkaMessage;
+
 /**
  * A message that could not be indexed: the original payload, where it came from, the stage that
  * rejected it and why. Written as JSON to the dead-letter topic.

@@ -4,8 +4,13 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.imagesearch.config.Settings;
-import org.imagesearch.embed.RgbImage;
+import org.imagesearch.image.ImageDecoder;
+import org.imagesearch.image.ImageLoader;
+import org.imagesearch.image.ImageRejectedException;
+import org.imagesearch.image.LoaderLimits;
+import org.imagesearch.image.RgbImage;
+import org.imagesearch.image.Thumbnails;
+import org.imagesearch.kafka.KafkaMessage;
 
 /**
  * Parses a raw Kafka message, reads its image (inline, file or URL) and decodes it. Whatever fails
@@ -14,12 +19,12 @@ import org.imagesearch.embed.RgbImage;
 public final class PrepareImage extends ProcessFunction<KafkaMessage, PreparedImage> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
 
-    private final Settings.Loader limits;
+    private final LoaderLimits limits;
     private transient IngestMessageParser parser;
     private transient ImageLoader loader;
     private transient ImageDecoder decoder;
 
-    public PrepareImage(Settings.Loader limits) {
+    public PrepareImage(LoaderLimits limits) {
         this.limits = limits;
     }
 
@@ -47,15 +52,14 @@ public final class PrepareImage extends ProcessFunction<KafkaMessage, PreparedIm
                     image, thumbnail));
         } catch (RejectedMessageException e) {
             ctx.output(DEAD_LETTERS, DeadLetter.of(raw, e.stage(), e.getMessage(), id));
+        } catch (ImageRejectedException e) {
+            ctx.output(DEAD_LETTERS, DeadLetter.of(raw, Stage.of(e.step()), e.getMessage(), id));
         }
     }
 
     /** Inline images get the same byte limit that the loader applies to files and downloads. */
-    private byte[] inline(byte[] bytes) throws RejectedMessageException {
-        if (bytes.length > limits.maxBytes()) {
-            throw new RejectedMessageException(Stage.LOAD,
-                    "image is " + bytes.length + " bytes, more than the limit of " + limits.maxBytes());
-        }
+    private byte[] inline(byte[] bytes) throws ImageRejectedException {
+        limits.checkBytes(bytes.length);
         return bytes;
     }
 }

@@ -1,6 +1,7 @@
 package org.imagesearch.ingest;
 
-import org.imagesearch.embed.RgbImage;
+import org.imagesearch.image.RgbImage;
+import org.imagesearch.kafka.KafkaMessage;
 
 /** A parsed message with its decoded image and thumbnail (both null for a delete), ready for the model. */
 public record PreparedImage(KafkaMessage source, IngestMessage.Operation op, long id, String label,

@@ -4,7 +4,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
-import org.imagesearch.embed.Embedding;
 import org.imagesearch.store.VectorRecord;
 
 /** Sends each embedding on as a row change for the table, or, if the model failed, to the dead letters. */

@@ -3,7 +3,7 @@ package org.imagesearch.publish;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,7 +32,7 @@ public final class ImagePublisher implements AutoCloseable {
     }
 
     /** Sends dataset positions {@code 0..count-1} as ids {@code firstId..}, reporting each one sent. */
-    public void publish(Dataset dataset, int count, long firstId, IntConsumer progress) throws IOException {
+    public void publish(Dataset dataset, int count, long firstId, LongConsumer progress) throws IOException {
         for (int position = 0; position < count; position++) {
             send(firstId + position, IngestMessageWriter.upsert(firstId + position, dataset.get(position)));
             progress.accept(position + 1);

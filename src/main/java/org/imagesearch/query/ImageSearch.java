@@ -6,17 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.imagesearch.config.DistanceMetric;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.TableSpec;
-import org.imagesearch.embed.RgbImage;
-import org.imagesearch.ingest.ImageDecoder;
-import org.imagesearch.ingest.ImageLoader;
-import org.imagesearch.ingest.RejectedMessageException;
-import org.imagesearch.store.VectorTableSql;
+import org.imagesearch.embed.DistanceMetric;
+import org.imagesearch.store.ImageTable;
+import org.imagesearch.store.Transactions;
 
 /**
  * Answers a {@link Query} against the vector table: turns the target into a query vector (embedding an
@@ -29,31 +25,21 @@ public final class ImageSearch {
     private final TableSpec table;
     private final int defaultEfSearch;
     private final int defaultExpansion;
-    private final ImageLoader loader;
-    private final ImageDecoder decoder;
-    private final EmbedderPool embedders;
-    private final VectorTableSql tableSql;
+    private final QueryImageEmbedder images;
+    private final ImageTable rows;
 
-    /** {@code embedders} may be null where only id and vector queries are needed. */
-    public ImageSearch(TableSpec table, int defaultEfSearch, int defaultExpansion, Settings.Loader loaderLimits,
-                       EmbedderPool embedders) {
+    public ImageSearch(TableSpec table, int defaultEfSearch, int defaultExpansion, QueryImageEmbedder images) {
         this.table = table;
         this.defaultEfSearch = defaultEfSearch;
         this.defaultExpansion = defaultExpansion;
-        this.loader = new ImageLoader(loaderLimits);
-        this.decoder = new ImageDecoder(loaderLimits.maxPixels());
-        this.embedders = embedders;
-        this.tableSql = new VectorTableSql(table);
+        this.images = images;
+        this.rows = new ImageTable(table);
     }
 
     /** A search over the configured table with the configured defaults. */
-    public static ImageSearch of(Settings settings, EmbedderPool embedders) {
+    public static ImageSearch of(Settings settings, QueryImageEmbedder images) {
         return new ImageSearch(settings.database().table(), settings.search().efSearch(),
-                settings.search().queryExpansion(), settings.loader(), embedders);
-    }
-
-    public TableSpec table() {
-        return table;
+                settings.search().queryExpansion(), images);
     }
 
     public SearchResult search(Connection connection, Query query)
@@ -70,34 +56,29 @@ public final class ImageSearch {
         } else if (query.target() instanceof QueryTarget.ByVector target) {
             vector = checked(target.vector());
         } else {
-            vector = embed((QueryTarget.ByImage) query.target());
+            vector = images.embed((QueryTarget.ByImage) query.target());
         }
         DistanceMetric distance = query.distance() != null ? query.distance() : table.distance();
         int efSearch = Math.max(query.efSearch() != null ? query.efSearch() : defaultEfSearch, query.k());
         int expansion = query.expansion() != null ? query.expansion() : defaultExpansion;
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            List<Hit> hits = topK(connection, SearchSql.topK(table, distance, byId, query.filter()), efSearch, query,
-                    vector, id, query.k());
-            if (expansion > 0 && !hits.isEmpty()) {
-                hits = expanded(connection, query, distance, efSearch, byId ? vectorOf(connection, id) : vector, id,
-                        byId, hits.subList(0, Math.min(expansion, hits.size())));
+        float[] queryVector = vector;
+        long queryId = id;
+        List<Hit> hits = Transactions.run(connection, c -> {
+            List<Hit> found = topK(c, SearchSql.topK(table, distance, byId, query.filter()), efSearch, query,
+                    queryVector, queryId, query.k());
+            if (expansion > 0 && !found.isEmpty()) {
+                found = expanded(c, query, distance, efSearch, byId ? vectorOf(c, queryId) : queryVector, queryId,
+                        byId, found.subList(0, Math.min(expansion, found.size())));
             }
-            connection.commit();
-            return new SearchResult(hits, (System.nanoTime() - start) / 1e6);
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+            return found;
+        });
+        return new SearchResult(hits, (System.nanoTime() - start) / 1e6);
     }
 
     /** The second round of query expansion: search with the query blended with its top answers. */
     private List<Hit> expanded(Connection connection, Query query, DistanceMetric distance, int efSearch,
                                float[] queryVector, long id, boolean byId, List<Hit> top) throws SQLException {
-        Map<Long, float[]> stored = vectorsOf(connection, top.stream().map(Hit::id).toList());
+        Map<Long, float[]> stored = rows.vectorsOf(connection, top.stream().map(Hit::id).toList());
         List<float[]> neighbours = new ArrayList<>();
         List<Double> distances = new ArrayList<>();
         for (Hit hit : top) {
@@ -128,56 +109,11 @@ public final class ImageSearch {
     }
 
     private float[] vectorOf(Connection connection, long id) throws SQLException {
-        return vectorsOf(connection, List.of(id)).get(id);
-    }
-
-    private Map<Long, float[]> vectorsOf(Connection connection, List<Long> ids) throws SQLException {
-        Map<Long, float[]> vectors = new HashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(tableSql.vectorsOf())) {
-            ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    vectors.put(rs.getLong(1), ((PGvector) rs.getObject(2)).toArray());
-                }
-            }
-        }
-        return vectors;
-    }
-
-    /** The stored thumbnail of an image, or null if there is no such id. */
-    public byte[] thumbnail(Connection connection, long id) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(tableSql.thumbnailOf())) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getBytes(1) : null;
-            }
-        }
-    }
-
-    public long countRows(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(tableSql.countRows());
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** The class of a stored image ("" when it has none), or null if there is no such id. */
-    public String labelOf(Connection connection, long id) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(tableSql.labelOf())) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                String label = rs.getString(1);
-                return label == null ? "" : label;
-            }
-        }
+        return rows.vectorsOf(connection, List.of(id)).get(id);
     }
 
     private boolean exists(Connection connection, long id) throws SQLException {
-        return labelOf(connection, id) != null;
+        return rows.labelOf(connection, id) != null;
     }
 
     private List<Hit> run(Connection connection, String sql, int efSearch, boolean useIndex, Query query,
@@ -227,23 +163,5 @@ public final class ImageSearch {
             }
         }
         return vector;
-    }
-
-    private float[] embed(QueryTarget.ByImage target) throws InvalidQueryException {
-        if (embedders == null) {
-            throw new InvalidQueryException("image queries are not enabled here (no model loaded)");
-        }
-        try {
-            byte[] bytes = target.bytes() != null ? target.bytes() : loader.load(target.uri());
-            RgbImage image = decoder.decode(bytes);
-            return embedders.embed(image);
-        } catch (RejectedMessageException e) {
-            throw new InvalidQueryException("query image: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InvalidQueryException("interrupted while embedding the query image");
-        } catch (ai.djl.translate.TranslateException | RuntimeException e) {
-            throw new InvalidQueryException("query image: model error: " + e.getMessage());
-        }
     }
 }

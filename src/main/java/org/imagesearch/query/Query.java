@@ -1,6 +1,6 @@
 package org.imagesearch.query;
 
-import org.imagesearch.config.DistanceMetric;
+import org.imagesearch.embed.DistanceMetric;
 
 /**
  * One search request, whatever the front end: what to search for, how many answers, which distance,

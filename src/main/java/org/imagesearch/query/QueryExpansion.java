@@ -1,7 +1,7 @@
 package org.imagesearch.query;
 
 import java.util.List;
-import org.imagesearch.config.DistanceMetric;
+import org.imagesearch.embed.DistanceMetric;
 import org.imagesearch.embed.Vectors;
 
 /**

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
-import org.imagesearch.config.DistanceMetric;
+import org.imagesearch.embed.DistanceMetric;
 
 /**
  * The JSON form of queries and answers, shared by the query job and the search service:

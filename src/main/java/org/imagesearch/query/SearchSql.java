@@ -1,7 +1,7 @@
 package org.imagesearch.query;
 
-import org.imagesearch.config.DistanceMetric;
 import org.imagesearch.config.TableSpec;
+import org.imagesearch.embed.DistanceMetric;
 
 /**
  * The top-k statement for one query shape. Identifiers come from a validated {@link TableSpec}, the

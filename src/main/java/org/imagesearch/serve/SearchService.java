@@ -2,23 +2,20 @@ package org.imagesearch.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.TooManyRequestsResponse;
 import io.javalin.http.UploadedFile;
 import io.javalin.http.staticfiles.Location;
-import io.javalin.http.ContentTooLargeResponse;
-import io.javalin.http.TooManyRequestsResponse;
-import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.imagesearch.config.Settings;
-import org.imagesearch.ingest.Thumbnails;
-import org.imagesearch.query.EmbedderPool;
+import org.imagesearch.image.Thumbnails;
 import org.imagesearch.query.Filter;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.InvalidQueryException;
@@ -27,6 +24,7 @@ import org.imagesearch.query.QueryJson;
 import org.imagesearch.query.QueryTarget;
 import org.imagesearch.query.SearchResult;
 import org.imagesearch.query.UnknownImageException;
+import org.imagesearch.store.ImageTable;
 
 /**
  * The search service: a JSON API over {@link ImageSearch} and the web page at {@code /}.
@@ -42,16 +40,17 @@ import org.imagesearch.query.UnknownImageException;
  */
 public final class SearchService implements AutoCloseable {
     private final Settings settings;
-    private final HikariDataSource pool;
-    private final EmbedderPool embedders;
+    private final DataSource pool;
     private final ImageSearch search;
+    private final ImageTable rows;
     private final Javalin app;
 
-    public SearchService(Settings settings, int embedderCount) {
+    /** Serves {@code search} and {@code rows} over {@code pool}'s connections; stopping it closes none of them. */
+    public SearchService(Settings settings, DataSource pool, ImageSearch search, ImageTable rows) {
         this.settings = settings;
-        this.pool = connectionPool(settings.database());
-        this.embedders = EmbedderPool.of(settings, embedderCount);
-        this.search = ImageSearch.of(settings, embedders);
+        this.pool = pool;
+        this.search = search;
+        this.rows = rows;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.search().maxUploadBytes();
@@ -192,7 +191,7 @@ public final class SearchService implements AutoCloseable {
         }
         byte[] thumbnail;
         try (Connection connection = pool.getConnection()) {
-            thumbnail = search.thumbnail(connection, id);
+            thumbnail = rows.thumbnail(connection, id);
         }
         if (thumbnail == null) {
             error(ctx, HttpStatus.NOT_FOUND, "no stored image with id " + id);
@@ -214,7 +213,7 @@ public final class SearchService implements AutoCloseable {
     private void stats(Context ctx) throws SQLException {
         ObjectNode node = QueryJson.JSON.createObjectNode();
         try (Connection connection = pool.getConnection()) {
-            node.put("rows", search.countRows(connection));
+            node.put("rows", rows.countRows(connection));
         }
         var table = settings.database().table();
         node.put("table", table.name());
@@ -241,20 +240,8 @@ public final class SearchService implements AutoCloseable {
                 .result(QueryJson.JSON.createObjectNode().put("error", message).toString());
     }
 
-    private static HikariDataSource connectionPool(Settings.Database db) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(db.jdbcUrl());
-        config.setUsername(db.user());
-        config.setPassword(db.password());
-        config.setMaximumPoolSize(16);
-        config.setPoolName("image-search");
-        return new HikariDataSource(config);
-    }
-
     @Override
-    public void close() throws InterruptedException, IOException {
+    public void close() {
         app.stop();
-        pool.close();
-        embedders.close();
     }
 }

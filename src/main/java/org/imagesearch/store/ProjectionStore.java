@@ -1,12 +1,11 @@
 package org.imagesearch.store;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.imagesearch.config.Settings;
+import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.embed.Projection;
 
@@ -50,8 +49,8 @@ public final class ProjectionStore {
             int p = bindSource(ps, 1, source);
             ps.setInt(p++, projection.inputDim());
             ps.setInt(p++, projection.outputDim());
-            ps.setArray(p++, realArray(connection, projection.mean()));
-            ps.setArray(p++, realArray(connection, projection.matrix()));
+            ps.setArray(p++, PgArrays.real(connection, projection.mean()));
+            ps.setArray(p++, PgArrays.real(connection, projection.matrix()));
             ps.setString(p++, provenance.learnedFrom());
             ps.setInt(p++, provenance.sampleSize());
             ps.setDouble(p++, provenance.shrinkage());
@@ -79,31 +78,28 @@ public final class ProjectionStore {
                 if (!rs.next()) {
                     return null;
                 }
-                return new Projection(rs.getInt(1), rs.getInt(2), rs.getInt(3), floats(rs.getArray(4)),
-                        floats(rs.getArray(5)));
+                return new Projection(rs.getInt(1), rs.getInt(2), rs.getInt(3), PgArrays.floats(rs.getArray(4)),
+                        PgArrays.floats(rs.getArray(5)));
             }
         }
     }
 
     /**
-     * The settings with their {@code --projection} choice (none, latest or a version) loaded from the
-     * database; fails when the chosen projection does not exist.
+     * The projection {@code choice} names for {@code source} (an unprojected descriptor): null for none;
+     * fails when the chosen projection does not exist.
      */
-    public static Settings resolve(Settings settings) throws SQLException {
-        String choice = settings.model().projection();
-        if (choice.equals("none")) {
-            return settings.withProjection(null);
+    public static Projection chosen(Connection connection, DescriptorTag source, ProjectionChoice choice)
+            throws SQLException {
+        if (choice instanceof ProjectionChoice.None) {
+            return null;
         }
-        DescriptorTag source = settings.model().descriptor().withoutProjection().tag(settings.model().name());
-        try (Connection connection = PostgresConnections.open(settings.database())) {
-            Integer version = choice.equals("latest") ? null : Integer.valueOf(choice);
-            Projection projection = load(connection, source, version);
-            if (projection == null) {
-                throw new IllegalStateException("no projection " + (version == null ? "" : "version " + version + " ")
-                        + "is stored for " + source.describe() + ": learn one with `image-search projection learn`");
-            }
-            return settings.withProjection(projection);
+        Integer version = choice instanceof ProjectionChoice.Version v ? v.number() : null;
+        Projection projection = load(connection, source, version);
+        if (projection == null) {
+            throw new IllegalStateException("no projection " + (version == null ? "" : "version " + version + " ")
+                    + "is stored for " + source.describe() + ": learn one with `image-search projection learn`");
         }
+        return projection;
     }
 
     private static int bindSource(PreparedStatement ps, int first, DescriptorTag source) throws SQLException {
@@ -111,22 +107,5 @@ public final class ProjectionStore {
         ps.setString(first + 1, source.descriptor());
         ps.setInt(first + 2, source.inputSize());
         return first + 3;
-    }
-
-    private static Array realArray(Connection connection, float[] values) throws SQLException {
-        Float[] boxed = new Float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
-        }
-        return connection.createArrayOf("float4", boxed);
-    }
-
-    private static float[] floats(Array array) throws SQLException {
-        Object[] values = (Object[]) array.getArray();
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = ((Number) values[i]).floatValue();
-        }
-        return out;
     }
 }

@@ -37,6 +37,20 @@ public final class VectorTableSchema {
     }
 
     /**
+     * Creates the table and HNSW index if missing, empties it if asked, and fails if it already holds vectors
+     * made another way than {@code configured}.
+     */
+    public void prepare(Connection connection, DescriptorTag configured, boolean empty) throws SQLException {
+        ensure(connection);
+        if (empty) {
+            try (PreparedStatement truncate = connection.prepareStatement(sql.truncate())) {
+                truncate.execute();
+            }
+        }
+        requireDescriptor(connection, configured);
+    }
+
+    /**
      * Fails unless the table is empty or its newest row was made with {@code configured}: vectors of
      * different descriptors are not comparable, even when their dimensions agree.
      */

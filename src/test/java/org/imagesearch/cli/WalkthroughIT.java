@@ -22,11 +22,13 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.imagesearch.config.Settings;
+import org.imagesearch.reference.ReferenceQuery;
+import org.imagesearch.reference.ReferenceSql;
+import org.imagesearch.report.ContactSheet;
+import org.imagesearch.store.PgArrays;
 import org.imagesearch.store.PostgresConnections;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestServices;
-import org.imagesearch.walkthrough.ReferenceQuery;
-import org.imagesearch.walkthrough.ReferenceSql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,7 +141,7 @@ class WalkthroughIT {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, image_vector FROM reference.image_search");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                vectors.put(rs.getLong(1), ReferenceQuery.floats(rs.getArray(2)));
+                vectors.put(rs.getLong(1), PgArrays.floats(rs.getArray(2)));
             }
         }
         return vectors;

@@ -2,6 +2,7 @@ package org.imagesearch.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.imagesearch.embed.Descriptor;
+import org.imagesearch.embed.DistanceMetric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +45,7 @@ class SettingsTest {
         assertEquals("squeezenet1_0-features.pt", s.model().path().getFileName().toString());
         assertEquals("squeezenet1_0-features", s.model().name());
         assertEquals(Descriptor.of("gem", 3, 112), s.model().descriptor());
-        assertEquals("none", s.model().projection());
+        assertNull(s.model().descriptor().projection());
         assertEquals(0, s.search().queryExpansion());
         assertEquals(List.of(), s.loader().fileRoots());
         assertEquals(Duration.ofSeconds(5), s.loader().connectTimeout());

@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.imagesearch.config.Settings;
-import org.imagesearch.embed.RgbImage;
-import org.imagesearch.ingest.ImageDecoder;
+import org.imagesearch.image.ImageDecoder;
+import org.imagesearch.image.RgbImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.imagesearch.config.DistanceMetric;
+import org.imagesearch.image.RgbImage;
 import org.junit.jupiter.api.Test;
 
 class DescriptorTest {

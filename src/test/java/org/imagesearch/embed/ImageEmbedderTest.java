@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.imagesearch.config.Settings;
-import org.imagesearch.ingest.ImageDecoder;
+import org.imagesearch.image.ImageDecoder;
+import org.imagesearch.image.RgbImage;
 import org.imagesearch.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ class ImageEmbedderTest {
     @Test
     void embedsARealImageIntoTheSameVectorEveryTime() throws Exception {
         RgbImage image = new ImageDecoder(Long.MAX_VALUE).decode(TestImages.cifar(1).get(0).bytes());
-        try (ImageEmbedder embedder = ImageEmbedder.load(Settings.defaultModelPath(LOGITS), LOGITS, 1000)) {
+        try (ImageEmbedder embedder = ImageEmbedder.load(new ModelSpec(Settings.defaultModelPath(LOGITS).toString(), "test", LOGITS, 1000))) {
             float[] first = embedder.embed(image);
             float[] second = embedder.embed(image);
             assertEquals(1000, first.length);
@@ -40,21 +41,21 @@ class ImageEmbedderTest {
     @Test
     void aMissingModelFileFailsWithItsPath(@TempDir Path dir) {
         Path missing = dir.resolve("nope.pt");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ImageEmbedder.load(missing, LOGITS, 1000));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ImageEmbedder.load(new ModelSpec(missing.toString(), "test", LOGITS, 1000)));
         assertTrue(e.getMessage().contains("model file not found") && e.getMessage().contains("nope.pt"), e.getMessage());
     }
 
     @Test
     void aBrokenModelFileFailsClearly(@TempDir Path dir) throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.pt"), "this is not TorchScript");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ImageEmbedder.load(broken, LOGITS, 1000));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ImageEmbedder.load(new ModelSpec(broken.toString(), "test", LOGITS, 1000)));
         assertTrue(e.getMessage().startsWith("cannot load model file"), e.getMessage());
     }
 
     @Test
     void aDimensionThatDoesNotMatchTheModelFailsAtLoad() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> ImageEmbedder.load(Settings.defaultModelPath(LOGITS), LOGITS, 512));
+                () -> ImageEmbedder.load(new ModelSpec(Settings.defaultModelPath(LOGITS).toString(), "test", LOGITS, 512)));
         assertTrue(e.getMessage().contains("gives 1000 values per image but the table expects 512"), e.getMessage());
     }
 
@@ -62,7 +63,7 @@ class ImageEmbedderTest {
     void aPooledDescriptorOnTheClassifierModelFailsAtLoad() {
         Descriptor gem = Descriptor.of("gem", 3, 112);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> ImageEmbedder.load(Settings.defaultModelPath(LOGITS), gem, 512));
+                () -> ImageEmbedder.load(new ModelSpec(Settings.defaultModelPath(LOGITS).toString(), "test", gem, 512)));
         assertTrue(e.getMessage().contains("pooling needs a [C, H, W] feature map"), e.getMessage());
     }
 }

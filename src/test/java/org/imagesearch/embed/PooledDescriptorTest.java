@@ -3,15 +3,16 @@ package org.imagesearch.embed;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import org.imagesearch.config.Settings;
-import org.imagesearch.ingest.ImageDecoder;
+import org.imagesearch.image.ImageDecoder;
+import org.imagesearch.image.RgbImage;
 import org.imagesearch.testing.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +66,7 @@ class PooledDescriptorTest {
     }
 
     private float[] embed(Descriptor descriptor) throws Exception {
-        try (ImageEmbedder embedder = ImageEmbedder.load(Settings.defaultModelPath(descriptor), descriptor, 512)) {
+        try (ImageEmbedder embedder = ImageEmbedder.load(new ModelSpec(Settings.defaultModelPath(descriptor).toString(), "test", descriptor, 512))) {
             return embedder.embed(image);
         }
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.imagesearch.kafka.KafkaMessage;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterSerializerTest {

@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -32,13 +32,18 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.imagesearch.config.Options;
+import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.embed.ImageEmbedder;
-import org.imagesearch.embed.RgbImage;
+import org.imagesearch.image.ImageDecoder;
+import org.imagesearch.image.RgbImage;
+import org.imagesearch.kafka.KafkaConnectors;
+import org.imagesearch.kafka.KafkaMessage;
 import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.publish.IngestMessageWriter;
+import org.imagesearch.store.SettingsResolver;
 import org.imagesearch.testing.Await;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TableRows;
@@ -219,7 +224,7 @@ class IngestJobIT {
         FailOnce.trigger.set(false);
         FailOnce.failed.set(false);
         ingest.configure(env);
-        ingest.attach(env.fromSource(IngestJob.kafkaSource(settings.kafka()), WatermarkStrategy.noWatermarks(), "kafka")
+        ingest.attach(env.fromSource(KafkaConnectors.source(settings.kafka()), WatermarkStrategy.noWatermarks(), "kafka")
                 .setParallelism(2)
                 .map(new FailOnce()).setParallelism(2));
         JobClient job = env.executeAsync("failover");
@@ -274,8 +279,7 @@ class IngestJobIT {
                 .withJob(new Settings.Job(2, Duration.ofMillis(500), 10, Duration.ofMillis(200)));
         services.kafka().createTopic(settings.kafka().topic(), 2);
         services.kafka().createTopic(settings.kafka().deadLetterTopic(), 1);
-        IngestJob.prepareTable(settings, false);
-        return settings;
+        return SettingsResolver.resolveForWriting(settings, ProjectionChoice.NONE, false);
     }
 
     private static StreamExecutionEnvironment environment(Settings settings) {

@@ -11,10 +11,12 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.imagesearch.config.DistanceMetric;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
+import org.imagesearch.embed.DistanceMetric;
+import org.imagesearch.embed.EmbedderPool;
+import org.imagesearch.store.ImageTable;
 import org.imagesearch.store.PostgresConnections;
 import org.imagesearch.testing.IndexedImages;
 import org.imagesearch.testing.RealServices;
@@ -37,14 +39,16 @@ class ImageSearchIT {
     private List<DatasetImage> images;
     private EmbedderPool embedders;
     private ImageSearch search;
+    private ImageTable rows;
 
     @BeforeAll
     void indexImages(TestServices services) throws Exception {
         db = services.database(TestServices.uniqueName("search"));
         images = TestImages.cifar(IMAGES);
         Settings settings = Settings.from(Options.empty()).withDatabase(db);
-        embedders = EmbedderPool.of(settings, 1);
-        search = new ImageSearch(db.table(), 100, 0, settings.loader(), embedders);
+        embedders = new EmbedderPool(settings.modelSpec(), 1);
+        search = new ImageSearch(db.table(), 100, 0, QueryImageEmbedder.using(embedders, settings.loader()));
+        rows = new ImageTable(db.table());
         IndexedImages.write(settings, images);
     }
 
@@ -190,12 +194,12 @@ class ImageSearchIT {
     @Test
     void thumbnailsAndLabelsAreServedById() throws Exception {
         try (Connection c = PostgresConnections.open(db)) {
-            byte[] thumbnail = search.thumbnail(c, 4);
-            assertArrayEquals(new org.imagesearch.ingest.ImageDecoder(Long.MAX_VALUE).decode(images.get(4).bytes()).rgb(),
-                    new org.imagesearch.ingest.ImageDecoder(Long.MAX_VALUE).decode(thumbnail).rgb());
-            assertNull(search.thumbnail(c, 12345));
-            assertEquals(images.get(4).label(), search.labelOf(c, 4));
-            assertEquals(IMAGES, search.countRows(c));
+            byte[] thumbnail = rows.thumbnail(c, 4);
+            assertArrayEquals(new org.imagesearch.image.ImageDecoder(Long.MAX_VALUE).decode(images.get(4).bytes()).rgb(),
+                    new org.imagesearch.image.ImageDecoder(Long.MAX_VALUE).decode(thumbnail).rgb());
+            assertNull(rows.thumbnail(c, 12345));
+            assertEquals(images.get(4).label(), rows.labelOf(c, 4));
+            assertEquals(IMAGES, rows.countRows(c));
         }
     }
 

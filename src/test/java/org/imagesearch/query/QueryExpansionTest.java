@@ -3,7 +3,7 @@ package org.imagesearch.query;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.List;
-import org.imagesearch.config.DistanceMetric;
+import org.imagesearch.embed.DistanceMetric;
 import org.junit.jupiter.api.Test;
 
 class QueryExpansionTest {

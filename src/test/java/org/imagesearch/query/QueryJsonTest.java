@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.imagesearch.config.DistanceMetric;
+import org.imagesearch.embed.DistanceMetric;
 import org.junit.jupiter.api.Test;
 
 class QueryJsonTest {

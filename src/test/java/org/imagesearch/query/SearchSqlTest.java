@@ -2,8 +2,8 @@ package org.imagesearch.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.imagesearch.config.DistanceMetric;
 import org.imagesearch.config.TableSpec;
+import org.imagesearch.embed.DistanceMetric;
 import org.junit.jupiter.api.Test;
 
 class SearchSqlTest {

@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
-import org.imagesearch.ingest.ImageDecoder;
+import org.imagesearch.image.ImageDecoder;
 import org.imagesearch.testing.IndexedImages;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestImages;
@@ -37,7 +37,7 @@ class SearchServiceIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private List<DatasetImage> images;
     private Settings settings;
-    private SearchService service;
+    private SearchServer service;
     private String base;
 
     @BeforeAll
@@ -46,7 +46,7 @@ class SearchServiceIT {
         settings = Settings.from(Options.parse(new String[] {"--max-upload-bytes", "100000"}, java.util.Set.of()))
                 .withDatabase(services.database(TestServices.uniqueName("service")));
         IndexedImages.write(settings, images);
-        service = new SearchService(settings, 1).start(0);
+        service = SearchServer.start(settings, 1, 0);
         base = "http://127.0.0.1:" + service.port();
     }
 
@@ -133,7 +133,7 @@ class SearchServiceIT {
     void requestsBeyondTheRateLimitAreRefused(TestServices services) throws Exception {
         Settings limited = Settings.from(Options.parse(new String[] {"--requests-per-minute", "3"}, java.util.Set.of()))
                 .withDatabase(settings.database());
-        try (SearchService small = new SearchService(limited, 1).start(0)) {
+        try (SearchServer small = SearchServer.start(limited, 1, 0)) {
             String url = "http://127.0.0.1:" + small.port() + "/api/health";
             int refused = 0;
             for (int i = 0; i < 6; i++) {

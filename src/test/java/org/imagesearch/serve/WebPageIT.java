@@ -41,7 +41,7 @@ class WebPageIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private List<DatasetImage> images;
-    private SearchService service;
+    private SearchServer service;
     private WebDriver browser;
     private WebDriverWait wait;
 
@@ -55,7 +55,7 @@ class WebPageIT {
         Settings settings = Settings.from(Options.empty())
                 .withDatabase(services.database(TestServices.uniqueName("page")));
         IndexedImages.write(settings, images);
-        service = new SearchService(settings, 1).start(0);
+        service = SearchServer.start(settings, 1, 0);
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.util.Set;
 import org.imagesearch.config.Options;
+import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
 import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.embed.Projection;
@@ -54,29 +55,29 @@ class ProjectionStoreIT {
     void resolvingSettingsLoadsTheChosenVersionAndSizesTheTable() throws Exception {
         Settings.Database db = services.database(TestServices.uniqueName("resolve"));
         String model = TestServices.uniqueName("model");
-        Settings latest = settings(db, model, "latest");
+        Settings latest = settings(db, model);
         DescriptorTag source = latest.model().tag();
         try (Connection c = PostgresConnections.open(db)) {
             IllegalStateException none = assertThrows(IllegalStateException.class,
-                    () -> ProjectionStore.resolve(latest));
+                    () -> SettingsResolver.resolve(latest, ProjectionChoice.LATEST));
             assertTrue(none.getMessage().contains("no projection is stored for " + source.describe()),
                     none.getMessage());
             ProjectionStore.save(c, source, projection(1), new ProjectionStore.Provenance("t", 10, 0));
             ProjectionStore.save(c, source, projection(2), new ProjectionStore.Provenance("t", 10, 0));
         }
-        Settings resolved = ProjectionStore.resolve(latest);
+        Settings resolved = SettingsResolver.resolve(latest, ProjectionChoice.LATEST);
         assertEquals(2, resolved.model().descriptor().projection().version());
         assertEquals(2, resolved.database().table().dimension());
         assertEquals(new DescriptorTag(model, "gem-p3", 112, 2), resolved.model().tag());
-        assertEquals(1, ProjectionStore.resolve(settings(db, model, "1")).model().descriptor().projection().version());
-        assertNull(ProjectionStore.resolve(settings(db, model, "none")).model().descriptor().projection());
+        assertEquals(1, SettingsResolver.resolve(settings(db, model), ProjectionChoice.parse("1")).model().descriptor().projection().version());
+        assertNull(SettingsResolver.resolve(settings(db, model), ProjectionChoice.parse("none")).model().descriptor().projection());
         IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> ProjectionStore.resolve(settings(db, model, "7")));
+                () -> SettingsResolver.resolve(settings(db, model), ProjectionChoice.parse("7")));
         assertTrue(missing.getMessage().contains("no projection version 7"), missing.getMessage());
     }
 
-    private static Settings settings(Settings.Database db, String model, String projection) {
-        return Settings.from(Options.parse(new String[] {"--model-name", model, "--projection", projection},
+    private static Settings settings(Settings.Database db, String model) {
+        return Settings.from(Options.parse(new String[] {"--model-name", model},
                 Set.of(), java.util.Map.of())).withDatabase(db);
     }
 }

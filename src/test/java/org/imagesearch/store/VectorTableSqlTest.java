@@ -3,8 +3,8 @@ package org.imagesearch.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.imagesearch.config.DistanceMetric;
 import org.imagesearch.config.TableSpec;
+import org.imagesearch.embed.DistanceMetric;
 import org.junit.jupiter.api.Test;
 
 class VectorTableSqlTest {

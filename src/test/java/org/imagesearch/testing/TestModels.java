@@ -10,8 +10,7 @@ public final class TestModels {
 
     /** The model, descriptor and dimension of {@code settings}. */
     public static ImageEmbedder embedder(Settings settings) {
-        return ImageEmbedder.load(settings.model().path(), settings.model().descriptor(),
-                settings.database().table().dimension());
+        return ImageEmbedder.load(settings.modelSpec());
     }
 
     /** The default settings' model: what the pipeline uses unless told otherwise. */

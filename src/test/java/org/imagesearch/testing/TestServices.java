@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.TableSpec;
-import org.imagesearch.demo.EmbeddedKafka;
+import org.imagesearch.local.EmbeddedKafka;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**

@@ -1,0 +1,97 @@
+package org.imagesearch.image;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Decodes JPEG, PNG, BMP, GIF (first frame) and anything else ImageIO reads into 8-bit RGB. The pixel
+ * count is checked from the header, before any pixel is decoded, so a small file cannot blow up memory.
+ */
+public final class ImageDecoder {
+    private final long maxPixels;
+
+    public ImageDecoder(long maxPixels) {
+        this.maxPixels = maxPixels;
+    }
+
+    public RgbImage decode(byte[] bytes) throws ImageRejectedException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw reject("not a supported image format (JPEG, PNG, BMP, GIF)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > maxPixels) {
+                    throw reject("image has " + pixels + " pixels, more than the limit of " + maxPixels);
+                }
+                return toRgb(reader.read(0));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw reject("cannot decode image: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Like PIL's convert("RGB"): grey is replicated, alpha is dropped, palettes are expanded. Grey images
+     * (with or without alpha, 8 or 16 bits) are read from their stored samples, because getRGB() would
+     * apply a gamma conversion to them.
+     */
+    static RgbImage toRgb(BufferedImage image) {
+        ColorModel model = image.getColorModel();
+        boolean grey = model.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(model instanceof IndexColorModel);
+        return grey ? fromGreySamples(image.getRaster(), model.getComponentSize(0)) : fromArgb(image);
+    }
+
+    private static RgbImage fromGreySamples(Raster raster, int bits) {
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        int max = (1 << bits) - 1;
+        byte[] rgb = new byte[width * height * 3];
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            raster.getSamples(0, y, width, 1, 0, row);
+            for (int x = 0; x < width; x++) {
+                byte v = (byte) (bits == 8 ? row[x] : (row[x] * 255 + max / 2) / max);
+                int i = (y * width + x) * 3;
+                rgb[i] = rgb[i + 1] = rgb[i + 2] = v;
+            }
+        }
+        return new RgbImage(width, height, rgb);
+    }
+
+    private static RgbImage fromArgb(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        byte[] rgb = new byte[width * height * 3];
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            image.getRGB(0, y, width, 1, row, 0, width);
+            for (int x = 0; x < width; x++) {
+                int i = (y * width + x) * 3;
+                int argb = row[x];
+                rgb[i] = (byte) (argb >> 16);
+                rgb[i + 1] = (byte) (argb >> 8);
+                rgb[i + 2] = (byte) argb;
+            }
+        }
+        return new RgbImage(width, height, rgb);
+    }
+
+    private static ImageRejectedException reject(String reason) {
+        return new ImageRejectedException(ImageRejectedException.Step.DECODE, reason);
+    }
+}

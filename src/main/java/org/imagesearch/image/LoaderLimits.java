@@ -1,0 +1,51 @@
+package org.imagesearch.image;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Limits for reading images: the folders {@code file:} URIs may come from, how long and how much to fetch,
+ * and how many pixels may be decoded. Shipped to the Flink tasks, hence serializable (paths as strings).
+ */
+public record LoaderLimits(List<String> fileRoots, Duration connectTimeout, Duration readTimeout, long maxBytes,
+                           long maxPixels) implements Serializable {
+    public LoaderLimits {
+        if (connectTimeout.toMillis() < 1 || readTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("--http-connect-timeout-ms and --http-read-timeout-ms must be positive");
+        }
+        if (maxBytes < 1 || maxPixels < 1) {
+            throw new IllegalArgumentException("--max-image-bytes and --max-pixels must be positive");
+        }
+        fileRoots = List.copyOf(fileRoots);
+    }
+
+    /** The same limits with one more folder that {@code file:} URIs may point into. */
+    public LoaderLimits withRoot(Path root) {
+        List<String> roots = new ArrayList<>(fileRoots);
+        roots.add(root.toString());
+        return new LoaderLimits(roots, connectTimeout, readTimeout, maxBytes, maxPixels);
+    }
+
+    /** Refuses an image of {@code size} bytes when it is over {@link #maxBytes}. */
+    public void checkBytes(long size) throws ImageRejectedException {
+        if (size > maxBytes) {
+            throw new ImageRejectedException(ImageRejectedException.Step.LOAD,
+                    "image is " + size + " bytes, more than the limit of " + maxBytes);
+        }
+    }
+
+    /** Reads {@code in} to its end, refusing it as soon as it passes {@link #maxBytes}. */
+    public byte[] readBounded(InputStream in) throws IOException, ImageRejectedException {
+        byte[] bytes = BoundedRead.atMost(in, maxBytes);
+        if (bytes == null) {
+            throw new ImageRejectedException(ImageRejectedException.Step.LOAD,
+                    "image is larger than the limit of " + maxBytes + " bytes");
+        }
+        return bytes;
+    }
+}

@@ -1,4 +1,0 @@
-package org.imagesearch.query;
-
-/** An answer ready for the results topic: the request's Kafka key and the JSON answer. */
-public record QueryAnswer(byte[] key, byte[] json) {}

@@ -1,0 +1,92 @@
+package org.imagesearch.queryjob;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.metrics.Counter;
+import org.imagesearch.config.Settings;
+import org.imagesearch.embed.EmbedderPool;
+import org.imagesearch.kafka.KafkaMessage;
+import org.imagesearch.query.ImageSearch;
+import org.imagesearch.query.InvalidQueryException;
+import org.imagesearch.query.QueryImageEmbedder;
+import org.imagesearch.query.QueryJson;
+import org.imagesearch.query.SearchResult;
+import org.imagesearch.query.UnknownImageException;
+import org.imagesearch.store.PostgresConnections;
+
+/**
+ * Answers one query request. The model is loaded once per parallel subtask in {@link #open}; every
+ * failure (bad JSON, bad query, unknown id, bad image, database error) becomes an error answer with its
+ * reason, so no request can fail the job. A lost database connection is reopened on the next request.
+ */
+public final class AnswerQueries extends RichMapFunction<KafkaMessage, QueryAnswer> {
+    private final Settings settings;
+    private transient EmbedderPool embedders;
+    private transient ImageSearch search;
+    private transient Connection connection;
+    private transient Counter errors;
+
+    public AnswerQueries(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        embedders = new EmbedderPool(settings.modelSpec(), 1);
+        search = ImageSearch.of(settings, QueryImageEmbedder.using(embedders, settings.loader()));
+        errors = getRuntimeContext().getMetricGroup().addGroup("imagesearch").counter("query_errors");
+    }
+
+    @Override
+    public QueryAnswer map(KafkaMessage message) {
+        String requestId = null;
+        try {
+            JsonNode root = QueryJson.read(message.value());
+            requestId = QueryJson.requestId(root);
+            SearchResult result = search.search(connection(), QueryJson.parse(root));
+            return new QueryAnswer(message.key(), QueryJson.answer(requestId, result).toString().getBytes(StandardCharsets.UTF_8));
+        } catch (InvalidQueryException | UnknownImageException e) {
+            return error(message, requestId, e.getMessage());
+        } catch (SQLException e) {
+            closeConnection();
+            return error(message, requestId, "database error: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return error(message, requestId, "internal error: " + e);
+        }
+    }
+
+    private QueryAnswer error(KafkaMessage message, String requestId, String reason) {
+        errors.inc();
+        return new QueryAnswer(message.key(), QueryJson.error(requestId, reason).toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = PostgresConnections.open(settings.database());
+        }
+        return connection;
+    }
+
+    private void closeConnection() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // the connection is being replaced because it failed
+        }
+        connection = null;
+    }
+
+    @Override
+    public void close() throws Exception {
+        closeConnection();
+        if (embedders != null) {
+            embedders.close();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.imagesearch.queryjob;
+
+import java.util.Set;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.imagesearch.config.Options;
+import org.imagesearch.config.ProjectionChoice;
+import org.imagesearch.config.Settings;
+import org.imagesearch.kafka.KafkaConnectors;
+import org.imagesearch.kafka.KafkaMessage;
+import org.imagesearch.store.SettingsResolver;
+
+/**
+ * The query job: lookups arrive as JSON on the requests topic and their answers leave on the results
+ * topic, keyed like the request. A separate Flink job from ingestion, so each scales on its own.
+ */
+public final class QueryJob {
+    private final Settings settings;
+    private final Source<KafkaMessage, ?, ?> source;
+    private final Sink<QueryAnswer> sink;
+
+    public QueryJob(Settings settings, Source<KafkaMessage, ?, ?> source, Sink<QueryAnswer> sink) {
+        this.settings = settings;
+        this.source = source;
+        this.sink = sink;
+    }
+
+    public static QueryJob fromSettings(Settings settings) {
+        Settings.Kafka kafka = settings.kafka();
+        Settings.Kafka requests = kafka.reading(settings.search().requestsTopic(), kafka.groupId() + "-queries");
+        String results = settings.search().resultsTopic();
+        return new QueryJob(settings, KafkaConnectors.source(requests), KafkaConnectors.sink(kafka,
+                (answer, context, timestamp) -> new ProducerRecord<>(results, answer.key(), answer.json())));
+    }
+
+    public void addTo(StreamExecutionEnvironment env) {
+        int parallelism = settings.job().parallelism();
+        env.enableCheckpointing(settings.job().checkpointInterval().toMillis());
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka-queries").uid("kafka-queries")
+                .setParallelism(parallelism)
+                .map(new AnswerQueries(settings)).name("answer-queries").uid("answer-queries").setParallelism(parallelism)
+                .sinkTo(sink).name("query-results").uid("query-results").setParallelism(parallelism);
+    }
+
+    public JobClient start(StreamExecutionEnvironment env) throws Exception {
+        addTo(env);
+        return env.executeAsync("image-search queries");
+    }
+
+    /** {@code bin/image-search query-job [options]}, or on a cluster: {@code flink run -c org.imagesearch.queryjob.QueryJob ...}. */
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args, Set.of());
+        options.rejectUnknown(Settings.OPTIONS);
+        Settings settings = SettingsResolver.resolveForQueries(Settings.from(options),
+                ProjectionChoice.parse(options.get("projection", "none")));
+        settings.modelSpec().check();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        fromSettings(settings).addTo(env);
+        env.execute("image-search queries");
+    }
+}

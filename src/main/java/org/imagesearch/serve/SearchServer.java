@@ -1,0 +1,75 @@
+package org.imagesearch.serve;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.imagesearch.config.Settings;
+import org.imagesearch.embed.EmbedderPool;
+import org.imagesearch.query.ImageSearch;
+import org.imagesearch.query.QueryImageEmbedder;
+import org.imagesearch.store.ImageTable;
+
+/**
+ * The running search service with what it owns: a pool of database connections and one loaded model per
+ * concurrent image search. Closing it stops the service, then frees both.
+ */
+public final class SearchServer implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final EmbedderPool embedders;
+    private final SearchService service;
+
+    private SearchServer(HikariDataSource pool, EmbedderPool embedders, SearchService service) {
+        this.pool = pool;
+        this.embedders = embedders;
+        this.service = service;
+    }
+
+    /** Starts the service for resolved {@code settings} on {@code port} (0 = any free one). */
+    public static SearchServer start(Settings settings, int embedderCount, int port) {
+        HikariDataSource pool = connectionPool(settings.database());
+        EmbedderPool embedders = null;
+        try {
+            embedders = new EmbedderPool(settings.modelSpec(), embedderCount);
+            ImageSearch search = ImageSearch.of(settings, QueryImageEmbedder.using(embedders, settings.loader()));
+            SearchService service = new SearchService(settings, pool, search, new ImageTable(settings.database().table()));
+            return new SearchServer(pool, embedders, service.start(port));
+        } catch (RuntimeException e) {
+            pool.close();
+            if (embedders != null) {
+                closeQuietly(embedders);
+            }
+            throw e;
+        }
+    }
+
+    public int port() {
+        return service.port();
+    }
+
+    private static HikariDataSource connectionPool(Settings.Database db) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(16);
+        config.setPoolName("image-search");
+        return new HikariDataSource(config);
+    }
+
+    private static void closeQuietly(EmbedderPool embedders) {
+        try {
+            embedders.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            service.close();
+        } finally {
+            pool.close();
+            embedders.close();
+        }
+    }
+}

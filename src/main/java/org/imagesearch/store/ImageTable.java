@@ -1,0 +1,66 @@
+package org.imagesearch.store;
+
+import com.pgvector.PGvector;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.imagesearch.config.TableSpec;
+
+/** Reads of single rows and counts from the vector table: thumbnails, classes, stored vectors, the size. */
+public final class ImageTable {
+    private final VectorTableSql sql;
+
+    public ImageTable(TableSpec table) {
+        this.sql = new VectorTableSql(table);
+    }
+
+    /** The stored thumbnail of an image, or null if there is no such id. */
+    public byte[] thumbnail(Connection connection, long id) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql.thumbnailOf())) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        }
+    }
+
+    public long countRows(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql.countRows());
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The class of a stored image ("" when it has none), or null if there is no such id. */
+    public String labelOf(Connection connection, long id) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql.labelOf())) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                String label = rs.getString(1);
+                return label == null ? "" : label;
+            }
+        }
+    }
+
+    /** The stored vectors of those of {@code ids} that exist. */
+    public Map<Long, float[]> vectorsOf(Connection connection, List<Long> ids) throws SQLException {
+        Map<Long, float[]> vectors = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql.vectorsOf())) {
+            ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    vectors.put(rs.getLong(1), ((PGvector) rs.getObject(2)).toArray());
+                }
+            }
+        }
+        return vectors;
+    }
+}

@@ -1,0 +1,112 @@
+package org.imagesearch.queryjob;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.imagesearch.config.Options;
+import org.imagesearch.config.Settings;
+import org.imagesearch.dataset.DatasetImage;
+import org.imagesearch.publish.ImagePublisher;
+import org.imagesearch.testing.Await;
+import org.imagesearch.testing.IndexedImages;
+import org.imagesearch.testing.RealServices;
+import org.imagesearch.testing.TestImages;
+import org.imagesearch.testing.TestServices;
+import org.imagesearch.testing.TopicReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The query job on a Flink MiniCluster answering requests from a real Kafka topic, errors included. */
+@ExtendWith(RealServices.class)
+class QueryJobIT {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    @Test
+    void answersEveryRequestOnTheResultsTopicIncludingErrorsForBadOnes(TestServices services) throws Exception {
+        String unique = TestServices.uniqueName("queries");
+        List<DatasetImage> images = TestImages.cifar(40);
+        Settings base = Settings.from(Options.parse(new String[] {
+                "--requests-topic", unique + "-requests", "--results-topic", unique + "-results"}, java.util.Set.of()));
+        Settings settings = base
+                .withKafka(new Settings.Kafka(services.kafka().bootstrapServers(), unique, unique + "-dlq", unique,
+                        Settings.StartOffsets.EARLIEST))
+                .withDatabase(services.database(unique))
+                .withJob(new Settings.Job(2, Duration.ofMillis(500), 10, Duration.ofMillis(100)));
+        IndexedImages.write(settings, images);
+        services.kafka().createTopic(settings.search().requestsTopic(), 2);
+        services.kafka().createTopic(settings.search().resultsTopic(), 1);
+
+        Map<String, String> requests = new HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            requests.put("by-id-" + i, "{\"request_id\":\"by-id-" + i + "\",\"id\":" + i + ",\"k\":5}");
+        }
+        String bytes = Base64.getEncoder().encodeToString(images.get(7).bytes());
+        requests.put("by-image", "{\"request_id\":\"by-image\",\"image\":{\"bytes\":\"" + bytes + "\"},\"k\":3}");
+        requests.put("filtered", "{\"request_id\":\"filtered\",\"id\":0,\"k\":4,\"filter\":{\"class\":\""
+                + images.get(0).label() + "\"}}");
+        Map<String, String> bad = Map.of(
+                "bad-k", "{\"request_id\":\"bad-k\",\"id\":1,\"k\":0}",
+                "unknown-id", "{\"request_id\":\"unknown-id\",\"id\":424242}",
+                "no-target", "{\"request_id\":\"no-target\",\"k\":3}",
+                "bad-image", "{\"request_id\":\"bad-image\",\"image\":{\"bytes\":\"aGVsbG8=\"}}",
+                "wrong-vector", "{\"request_id\":\"wrong-vector\",\"vector\":[1,2,3]}");
+        requests.putAll(bad);
+
+        JobClient job = QueryJob.fromSettings(settings).start(StreamExecutionEnvironment.getExecutionEnvironment());
+        try (ImagePublisher publisher = new ImagePublisher(settings.kafka().bootstrapServers(),
+                settings.search().requestsTopic());
+             TopicReader results = new TopicReader(settings.kafka().bootstrapServers(), settings.search().resultsTopic())) {
+            long key = 0;
+            for (String request : requests.values()) {
+                publisher.send(key++, request.getBytes(StandardCharsets.UTF_8));
+            }
+            publisher.send(key, "not json at all".getBytes(StandardCharsets.UTF_8));
+            publisher.flush();
+
+            Await.until("all answers", Duration.ofMinutes(3), () -> results.poll().size() >= requests.size() + 1);
+            List<JsonNode> answers = new ArrayList<>(results.poll());
+            assertEquals(requests.size() + 1, answers.size());
+            Map<String, JsonNode> byId = new HashMap<>();
+            for (JsonNode answer : answers) {
+                byId.put(answer.get("request_id").isNull() ? "null" : answer.get("request_id").asText(), answer);
+            }
+            for (int i = 0; i < 10; i++) {
+                JsonNode answer = byId.get("by-id-" + i);
+                assertEquals(5, answer.get("results").size(), answer.toString());
+                assertTrue(answer.get("took_ms").asDouble() >= 0);
+            }
+            JsonNode byImage = byId.get("by-image").get("results");
+            assertEquals(7, byImage.get(0).get("id").asLong());
+            assertEquals(0.0, byImage.get(0).get("distance").asDouble(), 1e-3);
+            assertEquals(7, byImage.get(0).get("metadata").get("record").asInt());
+            byId.get("filtered").get("results").forEach(
+                    r -> assertEquals(images.get(0).label(), r.get("class").asText()));
+            for (String name : bad.keySet()) {
+                assertNotNull(byId.get(name).get("error"), name + ": " + byId.get(name));
+            }
+            assertTrue(byId.get("bad-k").get("error").asText().contains("k must be in 1..100"));
+            assertEquals("no image with id 424242", byId.get("unknown-id").get("error").asText());
+            assertTrue(byId.get("null").get("error").asText().startsWith("not valid JSON"));
+        } finally {
+            job.cancel().get();
+        }
+    }
+}
