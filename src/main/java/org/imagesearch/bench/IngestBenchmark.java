@@ -1,6 +1,5 @@
 package org.imagesearch.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import org.imagesearch.config.Settings;
+import org.imagesearch.config.SettingsDescription;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.image.ImageDecoder;
 import org.imagesearch.image.ImageRejectedException;
 import org.imagesearch.image.RgbImage;
+import org.imagesearch.json.Json;
 import org.imagesearch.local.LocalPipeline;
 import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.publish.IngestMessageWriter;
@@ -50,7 +51,7 @@ public final class IngestBenchmark {
     public ObjectNode run(LongConsumer progress) throws Exception {
         double modelOnly = ModelOnlyBenchmark.imagesPerSecond(settings.modelSpec(), settings.job().parallelism(),
                 decode(modelImages));
-        ObjectNode result = new ObjectMapper().createObjectNode();
+        ObjectNode result = Json.object();
         try (LocalPipeline pipeline = LocalPipeline.start(settings, true);
              ImagePublisher publisher = pipeline.publisher()) {
             // Warm-up: the job loads its models and the JVM compiles the hot path before the clock starts.
@@ -75,28 +76,21 @@ public final class IngestBenchmark {
 
             result.put("benchmark", "ingest");
             result.put("images", images);
-            result.put("seconds", round(seconds));
-            result.put("images_per_s", round(rate));
-            result.put("model_only_images_per_s", round(modelOnly));
-            result.put("end_to_end_vs_model_only", round(rate / modelOnly));
+            result.put("seconds", Json.rounded(seconds, 2));
+            result.put("images_per_s", Json.rounded(rate, 2));
+            result.put("model_only_images_per_s", Json.rounded(modelOnly, 2));
+            result.put("end_to_end_vs_model_only", Json.rounded(rate / modelOnly, 2));
             result.put("latency_images", latencyImages);
-            result.put("latency_publish_rate_per_s", round(rate / 2));
-            result.put("p50_ms", round(latency.at(50)));
-            result.put("p99_ms", round(latency.at(99)));
+            result.put("latency_publish_rate_per_s", Json.rounded(rate / 2, 2));
+            result.put("p50_ms", Json.rounded(latency.at(50), 2));
+            result.put("p99_ms", Json.rounded(latency.at(99), 2));
             result.put("dead_letters", pipeline.deadLetters());
             // CPU seconds per indexed image while draining the backlog: the JVM (Kafka, decoding,
             // inference) and the local PostgreSQL server (upserts into the HNSW index).
-            result.put("jvm_cpu_ms_per_image", round(cpu.jvmSeconds() * 1000 / images));
-            result.put("postgres_cpu_ms_per_image", round(cpu.postgresSeconds() * 1000 / images));
+            result.put("jvm_cpu_ms_per_image", Json.rounded(cpu.jvmSeconds() * 1000 / images, 2));
+            result.put("postgres_cpu_ms_per_image", Json.rounded(cpu.postgresSeconds() * 1000 / images, 2));
         }
-        result.put("parallelism", settings.job().parallelism());
-        result.put("sink_batch_size", settings.job().sinkBatchSize());
-        result.put("sink_batch_interval_ms", settings.job().sinkBatchInterval().toMillis());
-        result.put("hnsw_m", settings.database().table().hnswM());
-        result.put("hnsw_ef_construction", settings.database().table().hnswEfConstruction());
-        result.put("model", settings.model().name());
-        result.put("descriptor", settings.model().descriptor().name());
-        result.put("input_size", settings.model().descriptor().inputSize());
+        result.setAll(SettingsDescription.of(settings));
         result.put("dataset", dataset.describe());
         result.set("machine", MachineInfo.describe());
         return result;
@@ -164,9 +158,5 @@ public final class IngestBenchmark {
             }
         }
         return decoded;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 }

@@ -1,6 +1,5 @@
 package org.imagesearch.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +14,7 @@ import java.util.Random;
 import java.util.Set;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.Dataset;
+import org.imagesearch.json.Json;
 import org.imagesearch.query.Hit;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.Query;
@@ -51,7 +51,7 @@ public final class QueryBenchmark {
     }
 
     public ObjectNode run() throws Exception {
-        ObjectNode result = new ObjectMapper().createObjectNode();
+        ObjectNode result = Json.object();
         ImageSearch search = ImageSearch.of(settings, QueryImageEmbedder.NONE);
         long rows;
         try (Connection connection = PostgresConnections.open(settings.database())) {
@@ -95,7 +95,7 @@ public final class QueryBenchmark {
     /** Mean recall@20 of the HNSW walk against an exact scan, for the same sample at each ef_search. */
     private ObjectNode recall(Connection connection, ImageSearch search) throws Exception {
         long[] sample = new Random(7).longs(recallQueries, 0, limit).toArray();
-        ObjectNode recall = new ObjectMapper().createObjectNode();
+        ObjectNode recall = Json.object();
         List<Set<Long>> exact = new java.util.ArrayList<>();
         for (long id : sample) {
             exact.add(ids(search.search(connection, Query.of(new QueryTarget.ById(id), K).exactly()).hits()));
@@ -111,8 +111,8 @@ public final class QueryBenchmark {
                 sum += (double) found.size() / K;
             }
             ObjectNode level = recall.putObject("ef_search_" + ef);
-            level.put("recall", Math.round(sum / sample.length * 1000) / 1000.0);
-            level.put("sql_p50_ms", round(new Percentiles(latencies).at(50)));
+            level.put("recall", Json.rounded(sum / sample.length, 3));
+            level.put("sql_p50_ms", Json.rounded(new Percentiles(latencies).at(50), 2));
         }
         recall.put("queries", sample.length);
         return recall;
@@ -147,18 +147,14 @@ public final class QueryBenchmark {
     }
 
     private static ObjectNode json(HttpLoad.Result r) {
-        ObjectNode node = new ObjectMapper().createObjectNode();
+        ObjectNode node = Json.object();
         node.put("clients", r.clients());
         node.put("requests", r.requests());
-        node.put("p50_ms", round(r.latencyMs().at(50)));
-        node.put("p95_ms", round(r.latencyMs().at(95)));
-        node.put("p99_ms", round(r.latencyMs().at(99)));
-        node.put("per_s", round(r.perSecond()));
+        node.put("p50_ms", Json.rounded(r.latencyMs().at(50), 2));
+        node.put("p95_ms", Json.rounded(r.latencyMs().at(95), 2));
+        node.put("p99_ms", Json.rounded(r.latencyMs().at(99), 2));
+        node.put("per_s", Json.rounded(r.perSecond(), 2));
         node.put("failures", r.failures());
         return node;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 }

@@ -1,6 +1,5 @@
 package org.imagesearch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +8,7 @@ import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.embed.PcaWhitening;
 import org.imagesearch.embed.Projection;
+import org.imagesearch.json.Json;
 import org.imagesearch.store.ProjectionLearner;
 
 /**
@@ -36,7 +36,7 @@ final class ProjectionCommand {
                 projection.version(), source, projection.inputDim(), projection.outputDim(),
                 settings.database().table().name());
         System.err.println("Re-index with --projection " + projection.version() + " into a new --table (README, Descriptors)");
-        ObjectNode json = new ObjectMapper().createObjectNode();
+        ObjectNode json = Json.object();
         json.put("version", projection.version());
         json.put("source", source);
         json.put("input_dim", projection.inputDim());

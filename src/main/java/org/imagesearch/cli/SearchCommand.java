@@ -12,6 +12,7 @@ import org.imagesearch.config.Options;
 import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
 import org.imagesearch.embed.EmbedderPool;
+import org.imagesearch.json.Json;
 import org.imagesearch.query.Filter;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.Query;
@@ -71,7 +72,7 @@ final class SearchCommand {
             }
             if (options.flag("json")) {
                 ObjectNode json = NeighbourReport.toJson(queryId, queryLabel, result.hits());
-                json.put("took_ms", Math.round(result.tookMs() * 100) / 100.0);
+                json.put("took_ms", Json.rounded(result.tookMs(), 2));
                 System.out.println(json);
             }
         } catch (org.imagesearch.query.InvalidQueryException | org.imagesearch.query.UnknownImageException e) {

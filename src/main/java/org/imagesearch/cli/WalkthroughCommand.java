@@ -10,9 +10,10 @@ import java.util.TreeSet;
 import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.Dataset;
+import org.imagesearch.json.Json;
 import org.imagesearch.local.LocalPipeline;
+import org.imagesearch.reference.ReferenceModel;
 import org.imagesearch.reference.ReferenceQuery;
-import org.imagesearch.reference.ReferenceSettings;
 import org.imagesearch.reference.ReferenceSql;
 import org.imagesearch.reference.ReferenceTable;
 import org.imagesearch.report.ContactSheet;
@@ -45,7 +46,7 @@ final class WalkthroughCommand {
         known.removeAll(FIXED);
         known.addAll(List.of("dataset", "limit", "query-id", "grid", "json"));
         options.rejectUnknown(known);
-        Settings settings = ReferenceSettings.referenceSettings(Settings.from(options));
+        Settings settings = ReferenceModel.applyTo(Settings.from(options));
         Path datasetPath = Path.of(options.get("dataset", Settings.defaultDataset().toString()));
         Path grid = Path.of(options.get("grid", "walkthrough.png"));
 
@@ -79,7 +80,7 @@ final class WalkthroughCommand {
                 json.put("grid", grid.toAbsolutePath().toString());
                 json.put("images_indexed", count - deadLettered);
                 json.put("dead_lettered", deadLettered);
-                json.put("seconds", Math.round(seconds * 10) / 10.0);
+                json.put("seconds", Json.rounded(seconds, 1));
                 out.println(json);
             }
         }

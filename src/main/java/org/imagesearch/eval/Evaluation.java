@@ -1,6 +1,5 @@
 package org.imagesearch.eval;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,11 +11,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.LongConsumer;
 import org.imagesearch.config.Settings;
+import org.imagesearch.config.SettingsDescription;
 import org.imagesearch.config.TableSpec;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.embed.EmbedderPool;
 import org.imagesearch.embed.Projection;
+import org.imagesearch.json.Json;
 import org.imagesearch.local.LocalPipeline;
 import org.imagesearch.query.Hit;
 import org.imagesearch.query.ImageSearch;
@@ -49,7 +50,63 @@ public final class Evaluation {
     /** One query's picture, label and answers, for the report's grids. */
     public record Example(byte[] queryImage, String label, List<Hit> hits) {}
 
-    public record Outcome(ObjectNode json, List<Example> examples, Settings settings) {}
+    /**
+     * What one run measured, typed: its JSON line ({@link #json}) and the Markdown report ({@link EvalReport})
+     * are both made from it.
+     *
+     * @param expanded     null without query expansion
+     * @param whitening    null unless a projection was learned in this run
+     * @param indexSeconds null when an earlier run's index was reused
+     */
+    public record Outcome(Settings settings, String database, int databaseImages, String queriesFrom,
+                          MetricSummary plain, MetricSummary expanded, int expansionTopN, LearnedWhitening whitening,
+                          Double indexSeconds, List<Example> examples) {
+        public ObjectNode json() {
+            ObjectNode json = plain.toJson();
+            json.put("eval", "retrieval");
+            json.put("database", database);
+            json.put("database_images", databaseImages);
+            json.put("queries_from", queriesFrom);
+            json.put("relevance", "same class");
+            json.setAll(SettingsDescription.of(settings));
+            if (whitening != null) {
+                json.set("projection", whitening.json()); // the learned whitening, with its provenance
+            }
+            if (expanded != null) {
+                json.set("query_expansion", expanded.toJson().put("top_n", expansionTopN));
+            }
+            if (indexSeconds == null) {
+                json.put("index_reused", true);
+            } else {
+                // wall time of indexing, pipeline start-up (broker, job, models) included
+                json.put("index_seconds", Json.rounded(indexSeconds, 1));
+                json.put("ingest_images_per_s", Json.rounded(databaseImages / indexSeconds, 2));
+            }
+            json.set("machine", MachineInfo.describe());
+            return json;
+        }
+
+        /** The images/s of indexing, or null when the index was reused. */
+        public Double ingestImagesPerSecond() {
+            return indexSeconds == null ? null : Json.rounded(databaseImages / indexSeconds, 2);
+        }
+    }
+
+    /** A projection learned by this run, with how long learning and the unprojected index took. */
+    public record LearnedWhitening(Projection projection, double shrinkage, int sample, double learnSeconds,
+                                   double unprojectedIndexSeconds) {
+        ObjectNode json() {
+            ObjectNode json = Json.object();
+            json.put("version", projection.version());
+            json.put("kind", "pca-whitening");
+            json.put("dims", projection.outputDim());
+            json.put("shrinkage", shrinkage);
+            json.put("sample", sample);
+            json.put("learn_seconds", Json.rounded(learnSeconds, 1));
+            json.put("unprojected_index_seconds", Json.rounded(unprojectedIndexSeconds, 1));
+            return json;
+        }
+    }
 
     /** Learn PCA whitening to {@code dims} from {@code sample} indexed vectors, with eigenvalue shrinkage. */
     public record Whitening(int dims, double shrinkage, int sample) {}
@@ -92,7 +149,7 @@ public final class Evaluation {
     }
 
     public Outcome run(LongConsumer progress) throws Exception {
-        ObjectNode projectionJson = null;
+        LearnedWhitening learned = null;
         Settings settings = configured;
         if (whitening != null) {
             TableSpec table = configured.database().table();
@@ -103,14 +160,8 @@ public final class Evaluation {
             long learnStart = System.nanoTime();
             Projection projection = ProjectionLearner.learn(raw, whitening.dims(), whitening.shrinkage(),
                     whitening.sample());
-            projectionJson = new ObjectMapper().createObjectNode();
-            projectionJson.put("version", projection.version());
-            projectionJson.put("kind", "pca-whitening");
-            projectionJson.put("dims", projection.outputDim());
-            projectionJson.put("shrinkage", whitening.shrinkage());
-            projectionJson.put("sample", Math.min(whitening.sample(), databaseCount));
-            projectionJson.put("learn_seconds", round1((System.nanoTime() - learnStart) / 1e9));
-            projectionJson.put("unprojected_index_seconds", round1(rawSeconds));
+            learned = new LearnedWhitening(projection, whitening.shrinkage(), Math.min(whitening.sample(), databaseCount),
+                    (System.nanoTime() - learnStart) / 1e9, rawSeconds);
             settings = configured.withProjection(projection);
         }
         long start = System.nanoTime();
@@ -119,39 +170,9 @@ public final class Evaluation {
         MetricSummary summary = new MetricSummary();
         MetricSummary expanded = expansion > 0 ? new MetricSummary() : null;
         List<Example> examples = askQueries(settings, labels, summary, expanded);
-
-        ObjectNode json = summary.toJson();
-        json.put("eval", "retrieval");
-        json.put("database", database.describe());
-        json.put("database_images", databaseCount);
-        json.put("queries_from", queries != null ? queries.describe() : "the database, leave-one-out by id");
-        json.put("relevance", "same class");
-        json.put("model", settings.model().name());
-        json.put("descriptor", settings.model().descriptor().name());
-        json.put("input_size", settings.model().descriptor().inputSize());
-        json.set("projection", projectionJson);
-        json.put("dimension", settings.database().table().dimension());
-        json.put("distance", settings.database().table().distance().name().toLowerCase());
-        json.put("ef_search", settings.search().efSearch());
-        json.put("table", settings.database().table().name());
-        if (expanded != null) {
-            ObjectNode qe = expanded.toJson();
-            qe.put("top_n", expansion);
-            json.set("query_expansion", qe);
-        }
-        if (reuseIndex) {
-            json.put("index_reused", true);
-        } else {
-            // wall time of indexing, pipeline start-up (broker, job, models) included
-            json.put("index_seconds", round1(ingestSeconds));
-            json.put("ingest_images_per_s", Math.round(databaseCount / ingestSeconds * 100) / 100.0);
-        }
-        json.set("machine", MachineInfo.describe());
-        return new Outcome(json, examples, settings);
-    }
-
-    private static double round1(double value) {
-        return Math.round(value * 10) / 10.0;
+        return new Outcome(settings, database.describe(), databaseCount,
+                queries != null ? queries.describe() : "the database, leave-one-out by id", summary, expanded,
+                expansion, learned, reuseIndex ? null : ingestSeconds, examples);
     }
 
     /** Evaluation tables are its own: made anew each run, so a change of descriptor or dimension just works. */

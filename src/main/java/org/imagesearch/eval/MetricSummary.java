@@ -1,7 +1,7 @@
 package org.imagesearch.eval;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.imagesearch.json.Json;
 
 /** Running means of the per-query metrics of an evaluation. */
 public final class MetricSummary {
@@ -31,25 +31,38 @@ public final class MetricSummary {
         return queries;
     }
 
+    public double precisionAt1() {
+        return p1 / queries;
+    }
+
+    public double precisionAt10() {
+        return p10 / queries;
+    }
+
     public double precisionAt20() {
         return p20 / queries;
     }
 
+    public double mapAt20() {
+        return ap20 / queries;
+    }
+
+    /** The mean ANN recall@20, or NaN when no query was also run exactly. */
+    public double annRecallAt20() {
+        return recallQueries == 0 ? Double.NaN : recall20 / recallQueries;
+    }
+
     public ObjectNode toJson() {
-        ObjectNode node = new ObjectMapper().createObjectNode();
+        ObjectNode node = Json.object();
         node.put("queries", queries);
-        node.put("precision_at_1", round(p1 / queries));
-        node.put("precision_at_10", round(p10 / queries));
-        node.put("precision_at_20", round(p20 / queries));
-        node.put("map_at_20", round(ap20 / queries));
+        node.put("precision_at_1", Json.rounded(precisionAt1(), 4));
+        node.put("precision_at_10", Json.rounded(precisionAt10(), 4));
+        node.put("precision_at_20", Json.rounded(precisionAt20(), 4));
+        node.put("map_at_20", Json.rounded(mapAt20(), 4));
         if (recallQueries > 0) {
-            node.put("ann_recall_at_20", round(recall20 / recallQueries));
+            node.put("ann_recall_at_20", Json.rounded(annRecallAt20(), 4));
             node.put("recall_queries", recallQueries);
         }
         return node;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10_000) / 10_000.0;
     }
 }

@@ -1,6 +1,5 @@
 package org.imagesearch.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,13 +9,13 @@ import java.time.Instant;
 import java.util.Base64;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.imagesearch.json.Json;
 
 /**
  * Writes a dead letter as JSON, keyed like the original message. The original payload goes in
  * {@code payload} when it is UTF-8 text and in {@code payload_base64} otherwise, so it is never altered.
  */
 public final class DeadLetterSerializer implements KafkaRecordSerializationSchema<DeadLetter> {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final String topic;
 
     public DeadLetterSerializer(String topic) {
@@ -29,7 +28,7 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
     }
 
     static byte[] toJson(DeadLetter letter) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("stage", letter.stage());
         node.put("reason", letter.reason());
         if (letter.id() != null) {

@@ -1,12 +1,9 @@
 package org.imagesearch.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Base64;
+import org.imagesearch.json.Json;
 
 /**
  * Parses and validates the JSON ingest message (format in the README). Every problem becomes a
@@ -14,10 +11,6 @@ import java.util.Base64;
  */
 public final class IngestMessageParser {
     static final int MAX_LABEL_LENGTH = 512;
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     public IngestMessage parse(byte[] payload) throws RejectedMessageException {
         if (payload == null || payload.length == 0) {
@@ -25,7 +18,7 @@ public final class IngestMessageParser {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(payload);
+            root = Json.MAPPER.readTree(payload);
         } catch (JsonProcessingException e) {
             throw reject("not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
@@ -55,13 +48,7 @@ public final class IngestMessageParser {
                 throw reject("\"bytes\" is empty");
             }
         }
-        String label = optionalText(root, "label");
-        if (label != null && label.length() > MAX_LABEL_LENGTH) {
-            throw reject("\"label\" is longer than " + MAX_LABEL_LENGTH + " characters");
-        }
-        if (label != null && label.indexOf('\0') >= 0) {
-            throw reject("\"label\" contains a NUL character, which PostgreSQL text cannot store");
-        }
+        String label = parseClass(root);
         JsonNode metadata = root.get("metadata");
         String metadataJson = null;
         if (metadata != null && !metadata.isNull()) {
@@ -103,6 +90,25 @@ public final class IngestMessageParser {
             case "delete" -> IngestMessage.Operation.DELETE;
             default -> throw reject("\"op\" must be \"upsert\" or \"delete\", got " + abbreviate(node.toString()));
         };
+    }
+
+    /**
+     * The image's class: the field {@code class}, as the column, filters and answers name it, or
+     * {@code label}, accepted for producers written against earlier versions. Both at once is ambiguous.
+     */
+    private static String parseClass(JsonNode root) throws RejectedMessageException {
+        if (root.has("class") && root.has("label")) {
+            throw reject("give the class as \"class\" or as \"label\", not both");
+        }
+        String field = root.has("label") ? "label" : "class";
+        String label = optionalText(root, field);
+        if (label != null && label.length() > MAX_LABEL_LENGTH) {
+            throw reject("\"" + field + "\" is longer than " + MAX_LABEL_LENGTH + " characters");
+        }
+        if (label != null && label.indexOf('\0') >= 0) {
+            throw reject("\"" + field + "\" contains a NUL character, which PostgreSQL text cannot store");
+        }
+        return label;
     }
 
     private static String optionalText(JsonNode root, String field) throws RejectedMessageException {

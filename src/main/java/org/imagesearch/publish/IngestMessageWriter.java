@@ -1,19 +1,17 @@
 package org.imagesearch.publish;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.imagesearch.dataset.DatasetImage;
+import org.imagesearch.json.Json;
 
 /** Writes ingest messages in the JSON format that {@code IngestMessageParser} reads (see README). */
 public final class IngestMessageWriter {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private IngestMessageWriter() {}
 
     public static byte[] upsert(long id, DatasetImage image) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("id", id);
         if (image.bytes() != null) {
             node.put("bytes", Base64.getEncoder().encodeToString(image.bytes()));
@@ -21,17 +19,17 @@ public final class IngestMessageWriter {
             node.put("uri", image.uri());
         }
         if (image.label() != null) {
-            node.put("label", image.label());
+            node.put("class", image.label());
         }
         if (image.metadata() != null && !image.metadata().isEmpty()) {
-            node.set("metadata", JSON.valueToTree(image.metadata()));
+            node.set("metadata", Json.MAPPER.valueToTree(image.metadata()));
         }
         node.put("op", "upsert");
         return bytes(node);
     }
 
     public static byte[] delete(long id) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("id", id);
         node.put("op", "delete");
         return bytes(node);

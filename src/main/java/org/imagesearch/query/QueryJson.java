@@ -1,17 +1,14 @@
 package org.imagesearch.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
 import org.imagesearch.embed.DistanceMetric;
+import org.imagesearch.json.Json;
 
 /**
  * The JSON form of queries and answers, shared by the query job and the search service:
@@ -24,16 +21,11 @@ import org.imagesearch.embed.DistanceMetric;
  * </pre>
  */
 public final class QueryJson {
-    public static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private QueryJson() {}
 
     public static JsonNode read(byte[] payload) throws InvalidQueryException {
         try {
-            JsonNode root = JSON.readTree(payload);
+            JsonNode root = Json.MAPPER.readTree(payload);
             if (root == null || !root.isObject()) {
                 throw new InvalidQueryException("a query must be a JSON object");
             }
@@ -73,18 +65,18 @@ public final class QueryJson {
 
     /** An answer; {@code request_id} only where the caller gave one (the query job echoes it back). */
     public static ObjectNode answer(String requestId, SearchResult result) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.object();
         if (requestId != null) {
             node.put("request_id", requestId);
         }
         node.set("results", results(result.hits()));
-        node.put("took_ms", Math.round(result.tookMs() * 100) / 100.0);
+        node.put("took_ms", Json.rounded(result.tookMs(), 2));
         return node;
     }
 
     /** The answers as a JSON array: id, class, distance and, where stored, metadata. */
     public static ArrayNode results(List<Hit> hits) {
-        ArrayNode results = JSON.createArrayNode();
+        ArrayNode results = Json.MAPPER.createArrayNode();
         for (Hit hit : hits) {
             ObjectNode item = results.addObject();
             item.put("id", hit.id());
@@ -92,7 +84,7 @@ public final class QueryJson {
             item.put("distance", hit.distance());
             if (hit.metadataJson() != null) {
                 try {
-                    item.set("metadata", JSON.readTree(hit.metadataJson()));
+                    item.set("metadata", Json.MAPPER.readTree(hit.metadataJson()));
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("stored metadata is not JSON", e);
                 }
@@ -102,7 +94,7 @@ public final class QueryJson {
     }
 
     public static ObjectNode error(String requestId, String reason) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("request_id", requestId);
         node.put("error", reason);
         return node;

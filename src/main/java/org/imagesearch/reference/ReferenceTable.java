@@ -21,7 +21,7 @@ public final class ReferenceTable implements IngestTarget {
     private final Settings settings;
     private final ReferenceSql sql;
 
-    /** {@code settings} as {@link ReferenceSettings#referenceSettings} gives them; the table's dimension is theirs. */
+    /** {@code settings} as {@link ReferenceModel#applyTo} gives them; the table's dimension is theirs. */
     public ReferenceTable(Settings settings) {
         this.settings = settings;
         this.sql = new ReferenceSql(settings.database().table().dimension());

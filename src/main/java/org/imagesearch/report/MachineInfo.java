@@ -1,17 +1,17 @@
 package org.imagesearch.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.imagesearch.json.Json;
 
 /** What a benchmark ran on, printed with its numbers so they can be compared across machines. */
 public final class MachineInfo {
     private MachineInfo() {}
 
     public static ObjectNode describe() {
-        ObjectNode node = new ObjectMapper().createObjectNode();
+        ObjectNode node = Json.object();
         node.put("cores", Runtime.getRuntime().availableProcessors());
         node.put("cpu", cpuModel());
         node.put("memory_gb", Math.round(totalMemoryBytes() / (1024.0 * 1024 * 1024)));

@@ -1,16 +1,14 @@
 package org.imagesearch.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.List;
+import org.imagesearch.json.Json;
 import org.imagesearch.query.Hit;
 import org.imagesearch.query.QueryJson;
 
 /** Prints the answer to a query by id as a table, and as the one-line JSON object of {@code --json}. */
 public final class NeighbourReport {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private NeighbourReport() {}
 
     public static void printTable(PrintStream out, long queryId, String queryLabel, String distance, List<Hit> neighbours) {
@@ -25,7 +23,7 @@ public final class NeighbourReport {
     }
 
     public static ObjectNode toJson(long queryId, String queryLabel, List<Hit> neighbours) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         if (queryId >= 0) {
             root.put("query_id", queryId);
         } else {

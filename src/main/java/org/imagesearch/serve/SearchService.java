@@ -15,7 +15,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.imagesearch.config.Settings;
+import org.imagesearch.config.SettingsDescription;
 import org.imagesearch.image.Thumbnails;
+import org.imagesearch.json.Json;
 import org.imagesearch.query.Filter;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.InvalidQueryException;
@@ -204,40 +206,25 @@ public final class SearchService implements AutoCloseable {
     private void health(Context ctx) {
         try (Connection connection = pool.getConnection()) {
             connection.isValid(2);
-            ctx.json(QueryJson.JSON.createObjectNode().put("status", "ok"));
+            ctx.json(Json.object().put("status", "ok"));
         } catch (SQLException e) {
             error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "database unavailable: " + e.getMessage());
         }
     }
 
     private void stats(Context ctx) throws SQLException {
-        ObjectNode node = QueryJson.JSON.createObjectNode();
+        ObjectNode node = Json.object();
         try (Connection connection = pool.getConnection()) {
             node.put("rows", rows.countRows(connection));
         }
-        var table = settings.database().table();
-        node.put("table", table.name());
-        node.put("dimension", table.dimension());
-        node.put("distance", table.distance().name().toLowerCase());
-        node.put("model", settings.model().name());
-        var tag = settings.model().tag();
-        node.put("descriptor", tag.descriptor());
-        node.put("input_size", tag.inputSize());
-        if (tag.projectionVersion() == null) {
-            node.putNull("projection");
-        } else {
-            node.put("projection", tag.projectionVersion());
-        }
-        node.put("query_expansion", settings.search().queryExpansion());
-        node.putObject("index").put("type", "hnsw").put("m", table.hnswM())
-                .put("ef_construction", table.hnswEfConstruction()).put("ef_search", settings.search().efSearch());
+        node.setAll(SettingsDescription.of(settings));
         node.put("max_k", Query.MAX_K);
         ctx.json(node);
     }
 
     private static void error(Context ctx, HttpStatus status, String message) {
         ctx.status(status).contentType(ContentType.APPLICATION_JSON)
-                .result(QueryJson.JSON.createObjectNode().put("error", message).toString());
+                .result(Json.object().put("error", message).toString());
     }
 
     @Override

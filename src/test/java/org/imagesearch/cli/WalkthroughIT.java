@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.imagesearch.config.Settings;
-import org.imagesearch.reference.ReferenceQuery;
 import org.imagesearch.reference.ReferenceSql;
 import org.imagesearch.report.ContactSheet;
 import org.imagesearch.store.PgArrays;

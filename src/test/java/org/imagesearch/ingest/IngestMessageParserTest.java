@@ -57,6 +57,14 @@ class IngestMessageParserTest {
     }
 
     @Test
+    void theClassFieldAndItsLabelAliasBothSetTheClass() throws Exception {
+        assertEquals("cat", parse("{\"id\": 1, \"uri\": \"http://x/a.png\", \"class\": \"cat\"}").label());
+        assertEquals("dog", parse("{\"id\": 1, \"uri\": \"http://x/a.png\", \"label\": \"dog\"}").label());
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"class\": \"cat\", \"label\": \"cat\"}", "not both");
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"class\": 3}", "\"class\" must be a string");
+    }
+
+    @Test
     void labelAndMetadataAreKeptWithMetadataReserialisedAsJson() throws Exception {
         IngestMessage message = parse("{\"id\": 1, \"uri\": \"http://x/a.png\", \"label\": \"cat\","
                 + " \"metadata\": {\"source\": \"cifar\",  \"record\": 12, \"tags\": [\"a\", \"b\"]}}");

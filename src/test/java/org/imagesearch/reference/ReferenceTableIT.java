@@ -25,11 +25,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The reference table on a real PostgreSQL + pgvector: idempotent creation, emptying, the sink's statement. */
 @ExtendWith(RealServices.class)
 class ReferenceTableIT {
-    private static final ReferenceSql SQL = new ReferenceSql(ReferenceSettings.DIMENSION);
+    private static final ReferenceSql SQL = new ReferenceSql(ReferenceModel.DIMENSION);
 
     @Test
     void preparesIdempotentlyEmptiesAndUpsertsAndDeletesRealArrays(TestServices services) throws Exception {
-        Settings settings = ReferenceSettings.referenceSettings(Settings.from(Options.empty())
+        Settings settings = ReferenceModel.applyTo(Settings.from(Options.empty())
                 .withDatabase(services.database("reference_unused")));
         ReferenceTable table = new ReferenceTable(settings);
         table.prepare();
@@ -63,7 +63,7 @@ class ReferenceTableIT {
     @Test
     void refusesAnIndexLeftForAnotherDimension(TestServices services) throws Exception {
         Settings.Database db = services.database("reference_unused");
-        new ReferenceTable(ReferenceSettings.referenceSettings(Settings.from(Options.empty()).withDatabase(db))).prepare();
+        new ReferenceTable(ReferenceModel.applyTo(Settings.from(Options.empty()).withDatabase(db))).prepare();
         Settings other = Settings.from(Options.empty()).withDatabase(new Settings.Database(db.jdbcUrl(), db.user(),
                 db.password(), new TableSpec("image_search", 512, DistanceMetric.L2, 16, 64)));
 
@@ -83,7 +83,7 @@ class ReferenceTableIT {
     }
 
     private static float[] vector(int seed) {
-        float[] v = new float[ReferenceSettings.DIMENSION];
+        float[] v = new float[ReferenceModel.DIMENSION];
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) Math.sin(seed * 31 + i) * 10;
         }

@@ -9,14 +9,14 @@ import org.imagesearch.embed.Descriptor;
 import org.imagesearch.embed.DistanceMetric;
 import org.junit.jupiter.api.Test;
 
-class ReferenceSettingsTest {
+class ReferenceModelTest {
     @Test
     void theReferenceModelAndDescriptorWinOverConfiguredOnesAndTheRestIsKept() {
         Settings configured = Settings.from(Options.parse(new String[] {
                 "--model", "/elsewhere/other.pt", "--descriptor", "max", "--input-size", "112", "--dimension", "512", "--distance", "cosine", "--table", "mine",
                 "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x", "--parallelism", "3"}, Set.of(), java.util.Map.of()));
 
-        Settings reference = ReferenceSettings.referenceSettings(configured);
+        Settings reference = ReferenceModel.applyTo(configured);
 
         assertEquals(Settings.sharedDir().resolve("models/squeezenet1_0.pt"), reference.model().path());
         assertEquals("squeezenet1_0", reference.model().name());
