@@ -40,19 +40,19 @@ function showResults(answer) {
   for (const hit of answer.results) {
     const tile = document.createElement("figure");
     tile.className = "tile";
-    tile.dataset.id = hit.id;
-    tile.title = "Search from image " + hit.id;
+    tile.dataset.id = hit.id_str;
+    tile.title = "Search from image " + hit.id_str;
     const img = document.createElement("img");
-    img.src = "/api/images/" + hit.id;
-    img.alt = hit.class || "image " + hit.id;
+    img.src = "/api/images/" + hit.id_str;
+    img.alt = hit.class || "image " + hit.id_str;
     const label = document.createElement("div");
     label.className = "label";
-    label.textContent = (hit.class || "-") + " #" + hit.id;
+    label.textContent = (hit.class || "-") + " #" + hit.id_str;
     const distance = document.createElement("div");
     distance.className = "distance";
     distance.textContent = "distance " + hit.distance.toFixed(3);
     tile.append(img, label, distance);
-    tile.addEventListener("click", () => searchById(hit.id));
+    tile.addEventListener("click", () => searchById(hit.id_str));
     grid.append(tile);
   }
   if (answer.results.length === 0) {

@@ -19,11 +19,13 @@ public final class ImageEmbedder implements AutoCloseable {
     private final ZooModel<RgbImage, float[]> model;
     private final Predictor<RgbImage, float[]> predictor;
     private final int dimension;
+    private final boolean normalized;
 
-    private ImageEmbedder(ZooModel<RgbImage, float[]> model, int expectedDimension) {
+    private ImageEmbedder(ZooModel<RgbImage, float[]> model, int expectedDimension, boolean normalized) {
         this.model = model;
         this.predictor = model.newPredictor();
         this.dimension = expectedDimension;
+        this.normalized = normalized;
     }
 
     /**
@@ -49,7 +51,7 @@ public final class ImageEmbedder implements AutoCloseable {
         } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
             throw new IllegalStateException("cannot load model file " + modelFile.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-        ImageEmbedder embedder = new ImageEmbedder(model, spec.dimension());
+        ImageEmbedder embedder = new ImageEmbedder(model, spec.dimension(), spec.descriptor().normalized());
         try {
             embedder.checkOutputDimension();
         } catch (RuntimeException e) {
@@ -69,6 +71,10 @@ public final class ImageEmbedder implements AutoCloseable {
             if (!Float.isFinite(v)) {
                 throw new TranslateException("model returned a non-finite value");
             }
+        }
+        if (normalized && Vectors.isZero(vector)) {
+            // a unit vector was expected: a zero one has no cosine distance to anything and would answer NaN
+            throw new TranslateException("model returned a zero vector (an image without features)");
         }
         return vector;
     }

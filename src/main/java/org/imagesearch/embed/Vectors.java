@@ -4,6 +4,15 @@ package org.imagesearch.embed;
 public final class Vectors {
     private Vectors() {}
 
+    public static boolean isZero(float[] v) {
+        for (float x : v) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Scales {@code v} in place to unit length; an all-zero vector stays as it is. */
     public static float[] l2Normalize(float[] v) {
         double norm = 0;

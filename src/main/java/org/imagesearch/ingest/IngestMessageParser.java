@@ -7,12 +7,12 @@ import org.imagesearch.json.Json;
 
 /**
  * Parses and validates the JSON ingest message (format in the README). Every problem becomes a
- * {@link RejectedMessageException} at stage {@code parse} naming the field at fault.
+ * {@link MalformedMessageException} naming the field at fault (a dead letter at stage {@code parse}).
  */
 public final class IngestMessageParser {
     static final int MAX_LABEL_LENGTH = 512;
 
-    public IngestMessage parse(byte[] payload) throws RejectedMessageException {
+    public IngestMessage parse(byte[] payload) throws MalformedMessageException {
         if (payload == null || payload.length == 0) {
             throw reject("empty message");
         }
@@ -28,6 +28,14 @@ public final class IngestMessageParser {
             throw reject("message must be a JSON object");
         }
         long id = parseId(root.get("id"));
+        try {
+            return parseFields(root, id);
+        } catch (MalformedMessageException e) {
+            throw new MalformedMessageException(e.getMessage(), id);
+        }
+    }
+
+    private static IngestMessage parseFields(JsonNode root, long id) throws MalformedMessageException {
         IngestMessage.Operation op = parseOp(root.get("op"));
         if (op == IngestMessage.Operation.DELETE) {
             return IngestMessage.delete(id);
@@ -64,7 +72,7 @@ public final class IngestMessageParser {
         return new IngestMessage(id, op, uri, bytes, label, metadataJson);
     }
 
-    private static long parseId(JsonNode node) throws RejectedMessageException {
+    private static long parseId(JsonNode node) throws MalformedMessageException {
         if (node == null || node.isNull()) {
             throw reject("missing \"id\"");
         }
@@ -81,7 +89,7 @@ public final class IngestMessageParser {
         throw reject("\"id\" must be a 64-bit integer, got " + abbreviate(node.toString()));
     }
 
-    private static IngestMessage.Operation parseOp(JsonNode node) throws RejectedMessageException {
+    private static IngestMessage.Operation parseOp(JsonNode node) throws MalformedMessageException {
         if (node == null || node.isNull()) {
             return IngestMessage.Operation.UPSERT;
         }
@@ -96,7 +104,7 @@ public final class IngestMessageParser {
      * The image's class: the field {@code class}, as the column, filters and answers name it, or
      * {@code label}, accepted for producers written against earlier versions. Both at once is ambiguous.
      */
-    private static String parseClass(JsonNode root) throws RejectedMessageException {
+    private static String parseClass(JsonNode root) throws MalformedMessageException {
         if (root.has("class") && root.has("label")) {
             throw reject("give the class as \"class\" or as \"label\", not both");
         }
@@ -111,7 +119,7 @@ public final class IngestMessageParser {
         return label;
     }
 
-    private static String optionalText(JsonNode root, String field) throws RejectedMessageException {
+    private static String optionalText(JsonNode root, String field) throws MalformedMessageException {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -147,7 +155,7 @@ public final class IngestMessageParser {
         return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
-    private static RejectedMessageException reject(String reason) {
-        return new RejectedMessageException(Stage.PARSE, reason);
+    private static MalformedMessageException reject(String reason) {
+        return new MalformedMessageException(reason, null);
     }
 }

@@ -50,8 +50,8 @@ public final class PrepareImage extends ProcessFunction<KafkaMessage, PreparedIm
             }
             out.collect(new PreparedImage(raw, message.op(), message.id(), message.label(), message.metadataJson(),
                     image, thumbnail));
-        } catch (RejectedMessageException e) {
-            ctx.output(DEAD_LETTERS, DeadLetter.of(raw, e.stage(), e.getMessage(), id));
+        } catch (MalformedMessageException e) {
+            ctx.output(DEAD_LETTERS, DeadLetter.of(raw, Stage.PARSE, e.getMessage(), e.id()));
         } catch (ImageRejectedException e) {
             ctx.output(DEAD_LETTERS, DeadLetter.of(raw, Stage.of(e.step()), e.getMessage(), id));
         }

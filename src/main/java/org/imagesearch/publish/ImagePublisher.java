@@ -2,33 +2,54 @@ package org.imagesearch.publish;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.imagesearch.dataset.Dataset;
 
-/** Publishes ingest messages to the ingest topic, keyed by id so all changes of an id share a partition. */
+/**
+ * Publishes ingest messages to the ingest topic, keyed by id so all changes of an id share a partition.
+ * Every send is checked: {@link #flush} fails when Kafka did not take a message, and once one failed no
+ * further message is sent, so a publisher never reports as published what is not in the topic.
+ */
 public final class ImagePublisher implements AutoCloseable {
+    /** How long a send may wait for the broker's metadata: an unreachable broker fails after this. */
+    private static final int MAX_BLOCK_MS = 10_000;
+
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
+    private final String bootstrapServers;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
     public ImagePublisher(String bootstrapServers, String topic) {
         this.topic = topic;
+        this.bootstrapServers = bootstrapServers;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
-    public Future<RecordMetadata> send(long id, byte[] message) {
-        return producer.send(new ProducerRecord<>(topic, IngestMessageWriter.key(id), message));
+    /** Sends one message; fails at once if an earlier one was not delivered. */
+    public void send(long id, byte[] message) {
+        checkDelivered();
+        sent.incrementAndGet();
+        producer.send(new ProducerRecord<>(topic, IngestMessageWriter.key(id), message), (metadata, error) -> {
+            if (error != null) {
+                failed.incrementAndGet();
+                firstFailure.compareAndSet(null, error);
+            }
+        });
     }
 
     /** Sends dataset positions {@code 0..count-1} as ids {@code firstId..}, reporting each one sent. */
@@ -37,11 +58,21 @@ public final class ImagePublisher implements AutoCloseable {
             send(firstId + position, IngestMessageWriter.upsert(firstId + position, dataset.get(position)));
             progress.accept(position + 1);
         }
-        producer.flush();
+        flush();
     }
 
+    /** Waits until every message sent so far is in the topic; fails if any is not. */
     public void flush() {
         producer.flush();
+        checkDelivered();
+    }
+
+    private void checkDelivered() {
+        Exception failure = firstFailure.get();
+        if (failure != null) {
+            throw new IllegalStateException(failed.get() + " of " + sent.get() + " messages were not delivered to topic "
+                    + topic + " at " + bootstrapServers + ": " + failure.getMessage(), failure);
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.TableSpec;
 import org.imagesearch.embed.DistanceMetric;
+import org.imagesearch.embed.Vectors;
 import org.imagesearch.store.ImageTable;
 import org.imagesearch.store.Transactions;
 
@@ -53,12 +54,13 @@ public final class ImageSearch {
             if (!exists(connection, id)) {
                 throw new UnknownImageException(id);
             }
-        } else if (query.target() instanceof QueryTarget.ByVector target) {
-            vector = checked(target.vector());
-        } else {
-            vector = images.embed((QueryTarget.ByImage) query.target());
         }
         DistanceMetric distance = query.distance() != null ? query.distance() : table.distance();
+        if (query.target() instanceof QueryTarget.ByVector target) {
+            vector = checked(target.vector(), distance);
+        } else if (query.target() instanceof QueryTarget.ByImage target) {
+            vector = images.embed(target);
+        }
         int efSearch = Math.max(query.efSearch() != null ? query.efSearch() : defaultEfSearch, query.k());
         int expansion = query.expansion() != null ? query.expansion() : defaultExpansion;
         float[] queryVector = vector;
@@ -152,7 +154,7 @@ public final class ImageSearch {
         }
     }
 
-    private float[] checked(float[] vector) throws InvalidQueryException {
+    private float[] checked(float[] vector, DistanceMetric distance) throws InvalidQueryException {
         if (vector.length != table.dimension()) {
             throw new InvalidQueryException("vector has " + vector.length + " values, the table stores "
                     + table.dimension());
@@ -161,6 +163,9 @@ public final class ImageSearch {
             if (!Float.isFinite(v)) {
                 throw new InvalidQueryException("vector values must be finite numbers");
             }
+        }
+        if (distance == DistanceMetric.COSINE && Vectors.isZero(vector)) {
+            throw new InvalidQueryException("a zero vector has no direction: its cosine distance to anything is undefined");
         }
         return vector;
     }

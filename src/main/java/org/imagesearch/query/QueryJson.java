@@ -80,6 +80,8 @@ public final class QueryJson {
         for (Hit hit : hits) {
             ObjectNode item = results.addObject();
             item.put("id", hit.id());
+            // JavaScript numbers lose integers above 2^53: pages read the id as text.
+            item.put("id_str", Long.toString(hit.id()));
             item.put("class", hit.label());
             item.put("distance", hit.distance());
             if (hit.metadataJson() != null) {

@@ -57,7 +57,8 @@ public final class ImageTable {
             ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    vectors.put(rs.getLong(1), ((PGvector) rs.getObject(2)).toArray());
+                    // Parsed from text: a pooled connection (the service's) has no pgvector types registered.
+                    vectors.put(rs.getLong(1), new PGvector(rs.getString(2)).toArray());
                 }
             }
         }

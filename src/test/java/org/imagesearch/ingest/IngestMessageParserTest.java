@@ -15,20 +15,19 @@ import org.junit.jupiter.api.Test;
 class IngestMessageParserTest {
     private final IngestMessageParser parser = new IngestMessageParser();
 
-    private IngestMessage parse(String json) throws RejectedMessageException {
+    private IngestMessage parse(String json) throws MalformedMessageException {
         return parser.parse(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Asserts the message is rejected at stage PARSE and the reason mentions {@code expectedInReason}. */
-    private RejectedMessageException assertRejected(byte[] payload, String expectedInReason) {
-        RejectedMessageException e = assertThrows(RejectedMessageException.class, () -> parser.parse(payload));
-        assertEquals(Stage.PARSE, e.stage());
+    /** Asserts the message is rejected and the reason mentions {@code expectedInReason}. */
+    private MalformedMessageException assertRejected(byte[] payload, String expectedInReason) {
+        MalformedMessageException e = assertThrows(MalformedMessageException.class, () -> parser.parse(payload));
         assertTrue(e.getMessage().contains(expectedInReason),
                 () -> "reason '" + e.getMessage() + "' should mention " + expectedInReason);
         return e;
     }
 
-    private RejectedMessageException assertRejected(String json, String expectedInReason) {
+    private MalformedMessageException assertRejected(String json, String expectedInReason) {
         return assertRejected(json.getBytes(StandardCharsets.UTF_8), expectedInReason);
     }
 
@@ -54,6 +53,14 @@ class IngestMessageParserTest {
         assertEquals(IngestMessage.Operation.UPSERT, message.op());
         assertNull(message.uri());
         assertArrayEquals(image, message.inlineBytes());
+    }
+
+    @Test
+    void aRejectionAfterTheIdWasReadCarriesTheId() {
+        assertEquals(7L, assertRejected("{\"id\": 7, \"op\": \"bogus\"}", "\"op\"").id());
+        assertEquals(8L, assertRejected("{\"id\": \"8\", \"bytes\": \"not base64!\"}", "base64").id());
+        assertNull(assertRejected("{\"id\": \"x\"}", "\"id\"").id());
+        assertNull(assertRejected("not json", "not valid JSON").id());
     }
 
     @Test

@@ -79,6 +79,27 @@ class SearchServiceIT {
     }
 
     @Test
+    void expandedQueriesAreAnsweredLikeTheQueryJobAnswersThem() throws Exception {
+        HttpResponse<String> response = get("/api/search?id=3&k=6&expansion=3");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode results = JSON.readTree(response.body()).get("results");
+        assertEquals(6, results.size());
+        results.forEach(r -> assertTrue(r.get("id").asLong() != 3));
+    }
+
+    @Test
+    void idsTravelAsStringsTooSoPagesCanShowIdsBeyondTwoToThe53() throws Exception {
+        JsonNode first = JSON.readTree(get("/api/search?id=3&k=1").body()).get("results").get(0);
+        assertEquals(Long.toString(first.get("id").asLong()), first.get("id_str").asText());
+    }
+
+    @Test
+    void aZeroVectorIsRefusedForCosineInsteadOfAnsweredWithNaNDistances() throws Exception {
+        String zeros = "[" + "0,".repeat(511) + "0]";
+        assertError(postJson("{\"vector\": " + zeros + "}"), 400, "zero vector");
+    }
+
+    @Test
     void classFilterAndKAreHonoured() throws Exception {
         String label = images.get(0).label();
         JsonNode answer = JSON.readTree(get("/api/search?id=0&k=3&class=" + label).body());
