@@ -26,7 +26,6 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.imagesearch.config.Options;
@@ -43,9 +42,11 @@ import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.publish.IngestMessageWriter;
 import org.imagesearch.store.SettingsResolver;
 import org.imagesearch.testing.Await;
+import org.imagesearch.testing.MiniClusters;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TableRows;
 import org.imagesearch.testing.TestImages;
+import org.imagesearch.testing.TestMessages;
 import org.imagesearch.testing.TestModels;
 import org.imagesearch.testing.TestServices;
 import org.imagesearch.testing.TopicReader;
@@ -65,10 +66,7 @@ class IngestJobIT {
     private static final Duration LIMIT = Duration.ofMinutes(3);
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
 
     private static ImageEmbedder referenceModel;
     private final TestServices services;
@@ -154,8 +152,8 @@ class IngestJobIT {
 
         Map<Long, byte[]> good = new HashMap<>();
         good.put(1L, IngestMessageWriter.upsert(1, images.get(0)));
-        good.put(2L, uriMessage(2, root.resolve("good.png").toUri().toString()));
-        good.put(3L, uriMessage(3, base + "/good.png"));
+        good.put(2L, TestMessages.uri(2, root.resolve("good.png").toUri().toString()));
+        good.put(3L, TestMessages.uri(3, base + "/good.png"));
         good.put(4L, IngestMessageWriter.upsert(4, new DatasetImage("gif", TestImages.encode(
                 decodeToBuffered(images.get(1).bytes()), "gif"), null, Map.of())));
         good.put(5L, IngestMessageWriter.upsert(5, new DatasetImage("bmp", TestImages.encode(
@@ -168,18 +166,18 @@ class IngestJobIT {
                 new BadMessage("parse", "exactly one of", "{\"id\":10}".getBytes(StandardCharsets.UTF_8)),
                 new BadMessage("parse", "not valid base64", "{\"id\":11,\"bytes\":\"@@@\"}".getBytes(StandardCharsets.UTF_8)),
                 new BadMessage("parse", "not valid JSON", new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x01}),
-                new BadMessage("decode", "not a supported image format", inline(12, "this is not an image".getBytes(StandardCharsets.UTF_8))),
-                new BadMessage("decode", "cannot decode", inline(13, truncated(images.get(0).bytes()))),
-                new BadMessage("decode", "more than the limit of 1000000", inline(14, TestImages.encode(
+                new BadMessage("decode", "not a supported image format", TestMessages.inline(12, "this is not an image".getBytes(StandardCharsets.UTF_8))),
+                new BadMessage("decode", "cannot decode", TestMessages.inline(13, truncated(images.get(0).bytes()))),
+                new BadMessage("decode", "more than the limit of 1000000", TestMessages.inline(14, TestImages.encode(
                         new BufferedImage(1200, 1000, BufferedImage.TYPE_INT_RGB), "png"))),
-                new BadMessage("load", "more than the limit of 200000", inline(15, noisePng(300, 300))),
-                new BadMessage("load", "outside the configured roots", uriMessage(16, outside.resolve("secret.png").toUri().toString())),
-                new BadMessage("load", "outside the configured roots", uriMessage(17, root.toUri() + "../" + outside.getFileName() + "/secret.png")),
-                new BadMessage("load", "file not found", uriMessage(18, root.resolve("missing.png").toUri().toString())),
-                new BadMessage("load", "HTTP 404", uriMessage(19, base + "/missing.png")),
-                new BadMessage("load", "timed out", uriMessage(20, base + "/slow.png")),
-                new BadMessage("load", "cannot fetch", uriMessage(21, "http://127.0.0.1:1/unreachable.png")),
-                new BadMessage("load", "unsupported URI scheme", uriMessage(22, "ftp://example.org/a.png")));
+                new BadMessage("load", "more than the limit of 200000", TestMessages.inline(15, noisePng(300, 300))),
+                new BadMessage("load", "outside the configured roots", TestMessages.uri(16, outside.resolve("secret.png").toUri().toString())),
+                new BadMessage("load", "outside the configured roots", TestMessages.uri(17, root.toUri() + "../" + outside.getFileName() + "/secret.png")),
+                new BadMessage("load", "file not found", TestMessages.uri(18, root.resolve("missing.png").toUri().toString())),
+                new BadMessage("load", "HTTP 404", TestMessages.uri(19, base + "/missing.png")),
+                new BadMessage("load", "timed out", TestMessages.uri(20, base + "/slow.png")),
+                new BadMessage("load", "cannot fetch", TestMessages.uri(21, "http://127.0.0.1:1/unreachable.png")),
+                new BadMessage("load", "unsupported URI scheme", TestMessages.uri(22, "ftp://example.org/a.png")));
 
         JobClient job = IngestJob.fromSettings(settings).start(environment(settings));
         try (ImagePublisher publisher = publisher(settings);
@@ -308,14 +306,6 @@ class IngestJobIT {
 
     private static BufferedImage decodeToBuffered(byte[] png) throws java.io.IOException {
         return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-    }
-
-    private static byte[] uriMessage(long id, String uri) {
-        return ("{\"id\":" + id + ",\"uri\":\"" + uri + "\",\"label\":\"uri\"}").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] inline(long id, byte[] bytes) {
-        return IngestMessageWriter.upsert(id, new DatasetImage("inline", bytes, null, Map.of()));
     }
 
     private static byte[] truncated(byte[] png) {

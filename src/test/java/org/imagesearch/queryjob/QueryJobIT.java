@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.imagesearch.config.Options;
@@ -22,6 +21,7 @@ import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.testing.Await;
 import org.imagesearch.testing.IndexedImages;
+import org.imagesearch.testing.MiniClusters;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestImages;
 import org.imagesearch.testing.TestServices;
@@ -34,10 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(RealServices.class)
 class QueryJobIT {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
 
     @Test
     void answersEveryRequestOnTheResultsTopicIncludingErrorsForBadOnes(TestServices services) throws Exception {
