@@ -16,7 +16,7 @@ import org.imagesearch.json.Json;
  * {"request_id": "r1", "image": {"uri": "..."} | {"bytes": "&lt;base64&gt;"} | "id": 123 | "vector": [...],
  *  "k": 20, "distance": "l2" | "cosine", "filter": {"class": "cat", "metadata": {"key": "value"}}, "ef_search": 100,
  *  "expansion": 5}
- * {"request_id": "r1", "results": [{"id": 7, "class": "cat", "distance": 1.5, "metadata": {...}}], "took_ms": 4.2}
+ * {"request_id": "r1", "results": [{"id": 7, "id_str": "7", "class": "cat", "distance": 1.5, "metadata": {...}}], "took_ms": 4.2}
  * {"request_id": "r1", "error": "k must be in 1..100, got 0"}
  * </pre>
  */

@@ -81,6 +81,49 @@ class DeadLetterSerializerTest {
     }
 
     @Test
+    void aLargeBinaryPayloadIsCutToFitAKafkaRecordAndStillIdentified() throws Exception {
+        byte[] payload = new byte[830 * 1024];
+        new java.util.Random(1).nextBytes(payload);
+
+        byte[] json = DeadLetterSerializer.toJson(letter(null, null, payload));
+        JsonNode node = JSON.readTree(json);
+
+        assertTrue(json.length < DeadLetterSerializer.MAX_RECORD_BYTES, "dead letter of " + json.length + " bytes");
+        assertArrayEquals(java.util.Arrays.copyOf(payload, DeadLetterSerializer.MAX_EMBEDDED_PAYLOAD_BYTES),
+                Base64.getDecoder().decode(node.get("payload_base64").asText()));
+        assertTrue(node.get("payload_truncated").asBoolean());
+        assertEquals(payload.length, node.get("payload_bytes").asInt());
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(payload)),
+                node.get("payload_sha256").asText());
+        assertEquals(12345L, node.get("source_offset").asLong());
+    }
+
+    @Test
+    void textThatJsonEscapesSixFoldStillFits() throws Exception {
+        byte[] payload = new byte[200 * 1024];
+        java.util.Arrays.fill(payload, (byte) 1);
+
+        byte[] json = DeadLetterSerializer.toJson(letter(null, null, payload));
+        JsonNode node = JSON.readTree(json);
+
+        assertTrue(json.length < DeadLetterSerializer.MAX_RECORD_BYTES, "dead letter of " + json.length + " bytes");
+        assertEquals(DeadLetterSerializer.MAX_EMBEDDED_PAYLOAD_BYTES, node.get("payload").asText().length());
+        assertEquals(payload.length, node.get("payload_bytes").asInt());
+    }
+
+    @Test
+    void aSmallPayloadIsNotMarkedTruncated() throws Exception {
+        assertFalse(json(letter(null, null, "{}".getBytes(StandardCharsets.UTF_8))).has("payload_truncated"));
+    }
+
+    @Test
+    void aHugeKeyIsReplacedByItsHash() {
+        byte[] key = new byte[100_000];
+        ProducerRecord<byte[], byte[]> record = new DeadLetterSerializer("dlq").serialize(letter(1L, key, new byte[0]), null, 0L);
+        assertEquals(64, record.key().length);
+    }
+
+    @Test
     void nullPayloadBecomesEmptyText() throws Exception {
         JsonNode node = json(letter(null, null, null));
 

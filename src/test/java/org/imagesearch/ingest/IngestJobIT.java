@@ -2,6 +2,7 @@ package org.imagesearch.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -193,11 +194,16 @@ class IngestJobIT {
             Await.until("dead letters", LIMIT, () -> deadLetters.poll().size() >= bad.size());
             List<JsonNode> letters = deadLetters.poll();
             assertEquals(bad.size(), letters.size(), "one dead letter per bad message");
+            // A large payload travels cut short, identified by its SHA-256 (see DeadLetterSerializer).
             Map<String, JsonNode> byPayload = letters.stream().collect(Collectors.toMap(
-                    l -> l.has("payload") ? l.get("payload").asText() : l.get("payload_base64").asText(), l -> l));
+                    l -> l.has("payload_sha256") ? l.get("payload_sha256").asText()
+                            : l.has("payload") ? l.get("payload").asText() : l.get("payload_base64").asText(), l -> l));
             for (BadMessage message : bad) {
                 String payload = new String(message.payload(), StandardCharsets.UTF_8);
+                String sha256 = java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(message.payload()));
                 JsonNode letter = byPayload.containsKey(payload) ? byPayload.get(payload)
+                        : byPayload.containsKey(sha256) ? byPayload.get(sha256)
                         : byPayload.get(Base64.getEncoder().encodeToString(message.payload()));
                 assertNotNull(letter, "dead letter for " + payload);
                 assertEquals(message.stage(), letter.get("stage").asText(), letter.toString());
@@ -208,6 +214,34 @@ class IngestJobIT {
         } finally {
             job.cancel().get();
             http.stop(0);
+        }
+    }
+
+    @Test
+    void deadLettersOfHugeMessagesFitInKafkaAndTheJobKeepsIndexing() throws Exception {
+        Settings settings = settings("huge", Options.empty());
+        byte[] binary = new byte[830 * 1024];
+        new java.util.Random(3).nextBytes(binary);
+        byte[] controlCharacters = new byte[200 * 1024];
+        java.util.Arrays.fill(controlCharacters, (byte) 1);
+        DatasetImage image = TestImages.cifar(1).get(0);
+        JobClient job = IngestJob.fromSettings(settings).start(environment(settings));
+        try (ImagePublisher publisher = publisher(settings);
+             TopicReader deadLetters = new TopicReader(settings.kafka().bootstrapServers(), settings.kafka().deadLetterTopic())) {
+            publisher.send(1, binary);
+            publisher.send(2, controlCharacters);
+            publisher.send(3, IngestMessageWriter.upsert(3, image));
+            publisher.flush();
+            Await.until("the image after them", LIMIT, () -> TableRows.count(settings.database()) == 1);
+            Await.until("two dead letters", LIMIT, () -> deadLetters.poll().size() >= 2);
+            for (JsonNode letter : deadLetters.poll()) {
+                assertEquals("parse", letter.get("stage").asText(), letter.toString().substring(0, 200));
+                assertTrue(letter.get("payload_truncated").asBoolean());
+                assertTrue(List.of(binary.length, controlCharacters.length).contains(letter.get("payload_bytes").asInt()));
+            }
+            assertFalse(job.getJobStatus().get().isGloballyTerminalState());
+        } finally {
+            job.cancel().get();
         }
     }
 

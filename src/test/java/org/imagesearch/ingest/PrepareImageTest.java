@@ -70,10 +70,10 @@ class PrepareImageTest {
     }
 
     @Test
-    void badBase64IsRejectedAtParse() throws Exception {
-        // the id field is valid, but a message that does not parse as a whole has no id in its dead letter
+    void badBase64IsRejectedAtParseWithTheIdItRead() throws Exception {
+        // the id was valid: the dead letter says which image the broken message was for
         DeadLetter letter = rejectOne(TestMessages.json("{\"id\":11,\"bytes\":\"@@@\"}"), Stage.PARSE, "not valid base64");
-        assertNull(letter.id());
+        assertEquals(11L, letter.id());
     }
 
     @Test

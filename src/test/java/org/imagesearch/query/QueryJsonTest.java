@@ -74,8 +74,8 @@ class QueryJsonTest {
     void answersAndErrorsHaveTheDocumentedShape() {
         SearchResult result = new SearchResult(List.of(new Hit(7, "cat", 1.25, "{\"record\": 3}"),
                 new Hit(8, null, 2.5, null)), 3.14159);
-        assertEquals("{\"request_id\":\"r1\",\"results\":[{\"id\":7,\"class\":\"cat\",\"distance\":1.25,"
-                + "\"metadata\":{\"record\":3}},{\"id\":8,\"class\":null,\"distance\":2.5}],\"took_ms\":3.14}",
+        assertEquals("{\"request_id\":\"r1\",\"results\":[{\"id\":7,\"id_str\":\"7\",\"class\":\"cat\",\"distance\":1.25,"
+                + "\"metadata\":{\"record\":3}},{\"id\":8,\"id_str\":\"8\",\"class\":null,\"distance\":2.5}],\"took_ms\":3.14}",
                 QueryJson.answer("r1", result).toString());
         assertEquals("{\"request_id\":null,\"error\":\"no image with id 9\"}",
                 QueryJson.error(null, "no image with id 9").toString());
