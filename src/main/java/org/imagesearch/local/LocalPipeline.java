@@ -3,8 +3,6 @@ package org.imagesearch.local;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.LongConsumer;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.imagesearch.config.Settings;
@@ -52,10 +50,8 @@ public final class LocalPipeline implements AutoCloseable {
                     .withStartOffsets(Settings.StartOffsets.EARLIEST));
             kafka.createTopic(k.topic(), settings.job().parallelism());
             kafka.createTopic(k.deadLetterTopic(), 1);
-            Configuration config = new Configuration();
-            config.set(RestOptions.BIND_PORT, "0");
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
-                    settings.job().parallelism(), config);
+                    settings.job().parallelism(), LocalFlink.configuration(LocalFlink.LOOPBACK, "0"));
             JobClient job = IngestJob.fromSettings(settings, target.sink()).start(env);
             return new LocalPipeline(settings, kafka, job, new DeadLetterWatcher(kafka.bootstrapServers(),
                     k.deadLetterTopic()), target);

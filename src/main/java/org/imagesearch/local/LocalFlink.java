@@ -1,0 +1,27 @@
+package org.imagesearch.local;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.WebOptions;
+
+/**
+ * The configuration of a Flink job run inside this JVM (the embedded default, or {@code ingest} and
+ * {@code query-job} outside a cluster). Flink's REST API has no authentication, and its cancel request cannot
+ * be switched off ({@code web.cancel.enable} only hides the web UI's button): so it binds to the given address,
+ * loopback by default, instead of every interface.
+ */
+public final class LocalFlink {
+    public static final String LOOPBACK = "127.0.0.1";
+
+    private LocalFlink() {}
+
+    /** REST on {@code bindAddress} at {@code port} ("0" for any free one), without the web UI's cancel button. */
+    public static Configuration configuration(String bindAddress, String port) {
+        Configuration config = new Configuration();
+        config.set(RestOptions.BIND_ADDRESS, bindAddress);
+        config.set(RestOptions.ADDRESS, bindAddress);
+        config.set(RestOptions.BIND_PORT, port);
+        config.set(WebOptions.CANCEL_ENABLE, false);
+        return config;
+    }
+}
