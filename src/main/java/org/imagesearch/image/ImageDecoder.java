@@ -7,7 +7,9 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -32,17 +34,31 @@ public final class ImageDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > maxPixels) {
-                    throw reject("image has " + pixels + " pixels, more than the limit of " + maxPixels);
-                }
-                return toRgb(reader.read(0));
+                return toRgb(read(reader));
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            throw reject("cannot decode image: " + e.getMessage());
+            throw damaged(e.getMessage() != null ? e.getMessage() : e.toString());
         }
+    }
+
+    /**
+     * Reads the first image after checking its size. Readers report damage such as a truncated JPEG only as a
+     * warning and fill the missing part with grey; such an image must not be indexed.
+     */
+    private BufferedImage read(ImageReader reader) throws IOException, ImageRejectedException {
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        if (pixels > maxPixels) {
+            throw reject("image has " + pixels + " pixels, more than the limit of " + maxPixels);
+        }
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        BufferedImage image = reader.read(0);
+        if (!warnings.isEmpty()) {
+            throw damaged(warnings.get(0));
+        }
+        return image;
     }
 
     /**
@@ -89,6 +105,10 @@ public final class ImageDecoder {
             }
         }
         return new RgbImage(width, height, rgb);
+    }
+
+    private static ImageRejectedException damaged(String detail) {
+        return reject("image data is damaged or truncated: " + detail);
     }
 
     private static ImageRejectedException reject(String reason) {

@@ -1,6 +1,7 @@
 package org.imagesearch.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +13,10 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
@@ -39,6 +42,14 @@ class ImageDecoderTest {
             }
         }
         return image;
+    }
+
+    /** A test resource's bytes, e.g. {@code "preprocessing/formula_500x333.png"}. */
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = ImageDecoderTest.class.getResourceAsStream("/" + name)) {
+            assertNotNull(in, "missing test resource " + name);
+            return in.readAllBytes();
+        }
     }
 
     private static int rgbAt(int x, int y) {
@@ -169,6 +180,15 @@ class ImageDecoderTest {
 
         ImageRejectedException e = assertThrows(ImageRejectedException.class, () -> decoder.decode(truncated));
         assertEquals(ImageRejectedException.Step.DECODE, e.step());
+    }
+
+    @Test
+    void truncatedJpegIsRejectedInsteadOfDecodedWithAGreyLowerHalf() throws Exception {
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(resource("preprocessing/formula_500x333.png")));
+        byte[] jpeg = encode(picture, "jpg");
+        byte[] truncated = Arrays.copyOf(jpeg, jpeg.length / 2);
+
+        assertRejectedAtDecode(truncated, "image data is damaged or truncated");
     }
 
     @Test

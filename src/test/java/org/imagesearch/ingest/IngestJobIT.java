@@ -169,7 +169,7 @@ class IngestJobIT {
                 new BadMessage("parse", "not valid base64", "{\"id\":11,\"bytes\":\"@@@\"}".getBytes(StandardCharsets.UTF_8)),
                 new BadMessage("parse", "not valid JSON", new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x01}),
                 new BadMessage("decode", "not a supported image format", inline(12, "this is not an image".getBytes(StandardCharsets.UTF_8))),
-                new BadMessage("decode", "cannot decode", inline(13, truncated(images.get(0).bytes()))),
+                new BadMessage("decode", "image data is damaged or truncated", inline(13, truncated(images.get(0).bytes()))),
                 new BadMessage("decode", "more than the limit of 1000000", inline(14, TestImages.encode(
                         new BufferedImage(1200, 1000, BufferedImage.TYPE_INT_RGB), "png"))),
                 new BadMessage("load", "more than the limit of 200000", inline(15, noisePng(300, 300))),
