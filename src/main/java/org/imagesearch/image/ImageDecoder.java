@@ -7,16 +7,15 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Decodes JPEG, PNG, BMP, GIF (first frame) and anything else ImageIO reads into 8-bit RGB. The pixel
- * count is checked from the header, before any pixel is decoded, so a small file cannot blow up memory.
+ * Decodes JPEG (CMYK and YCCK too, with TwelveMonkeys' reader), PNG, BMP, GIF (first frame) and anything else
+ * ImageIO reads into 8-bit RGB. The pixel count is checked from the header, before any pixel is decoded, so a
+ * small file cannot blow up memory.
  */
 public final class ImageDecoder {
     private final long maxPixels;
@@ -43,20 +42,17 @@ public final class ImageDecoder {
         }
     }
 
-    /**
-     * Reads the first image after checking its size. Readers report damage such as a truncated JPEG only as a
-     * warning and fill the missing part with grey; such an image must not be indexed.
-     */
+    /** Reads the first image after checking its size; an image read with warnings of damage is refused. */
     private BufferedImage read(ImageReader reader) throws IOException, ImageRejectedException {
         long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
         if (pixels > maxPixels) {
             throw reject("image has " + pixels + " pixels, more than the limit of " + maxPixels);
         }
-        List<String> warnings = new ArrayList<>();
-        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        DamageWarnings warnings = new DamageWarnings();
+        reader.addIIOReadWarningListener(warnings);
         BufferedImage image = reader.read(0);
-        if (!warnings.isEmpty()) {
-            throw damaged(warnings.get(0));
+        if (warnings.first() != null) {
+            throw damaged(warnings.first());
         }
         return image;
     }

@@ -1,5 +1,6 @@
 package org.imagesearch.image;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +20,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -189,6 +193,62 @@ class ImageDecoderTest {
         byte[] truncated = Arrays.copyOf(jpeg, jpeg.length / 2);
 
         assertRejectedAtDecode(truncated, "image data is damaged or truncated");
+    }
+
+    /** The mean over all pixels of |a - b| in channel {@code c}. */
+    private static double meanAbsoluteDifference(RgbImage a, RgbImage b, int c) {
+        assertEquals(a.width(), b.width(), "width");
+        assertEquals(a.height(), b.height(), "height");
+        long sum = 0;
+        for (int y = 0; y < a.height(); y++) {
+            for (int x = 0; x < a.width(); x++) {
+                sum += Math.abs(a.sample(x, y, c) - b.sample(x, y, c));
+            }
+        }
+        return (double) sum / (a.width() * a.height());
+    }
+
+    private void assertCloseToSource(String fixture, double tolerance) throws Exception {
+        RgbImage source = decoder.decode(resource("images/source.png"));
+        RgbImage image = decoder.decode(resource("images/" + fixture));
+        for (int c = 0; c < 3; c++) {
+            double difference = meanAbsoluteDifference(source, image, c);
+            assertTrue(difference < tolerance, fixture + ": channel " + c + " differs by " + difference + " on average");
+        }
+    }
+
+    @Test
+    void cmykJpegDecodesToTheColoursOfItsRgbSource() throws Exception {
+        assertCloseToSource("cmyk.jpg", 3);
+    }
+
+    /** The JPEG reader that ships with the JDK, whatever other readers are registered. */
+    private static ImageReader jdkJpegReader() {
+        for (Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg"); readers.hasNext(); ) {
+            ImageReader reader = readers.next();
+            if (reader.getClass().getName().startsWith("com.sun.imageio.")) {
+                return reader;
+            }
+            reader.dispose();
+        }
+        throw new AssertionError("the JDK's JPEG reader is not registered");
+    }
+
+    @Test
+    void ordinaryJpegDecodesToTheSamePixelsAsTheJdksOwnReader() throws Exception {
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(resource("preprocessing/formula_500x333.png")));
+        byte[] jpeg = encode(picture, "jpg");
+        ImageReader jdkReader = jdkJpegReader();
+
+        RgbImage expected;
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            jdkReader.setInput(in);
+            expected = ImageDecoder.toRgb(jdkReader.read(0));
+        } finally {
+            jdkReader.dispose();
+        }
+
+        assertArrayEquals(expected.rgb(), decoder.decode(jpeg).rgb());
     }
 
     @Test
