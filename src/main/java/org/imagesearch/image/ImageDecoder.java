@@ -33,7 +33,7 @@ public final class ImageDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                return toRgb(read(reader));
+                return ExifOrientation.upright(toRgb(read(reader)), ExifOrientation.of(bytes));
             } finally {
                 reader.dispose();
             }

@@ -251,6 +251,18 @@ class ImageDecoderTest {
         assertArrayEquals(expected.rgb(), decoder.decode(jpeg).rgb());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 5, 6, 7, 8})
+    void jpegStoredTurnedOrMirroredDecodesUprightByItsExifOrientation(int orientation) throws Exception {
+        RgbImage upright = decoder.decode(resource("images/upright.jpg"));
+
+        RgbImage image = decoder.decode(resource("images/orientation-" + orientation + ".jpg"));
+
+        assertEquals(upright.width(), image.width(), "width");
+        assertEquals(upright.height(), image.height(), "height");
+        assertArrayEquals(upright.rgb(), image.rgb());
+    }
+
     @Test
     void pngJustAfterItsHeaderIsRejectedAtDecode() throws Exception {
         byte[] png = encode(patterned(8, 8, BufferedImage.TYPE_INT_RGB), "png");
