@@ -1,15 +1,18 @@
-#!/usr/bin/env python3
 """Regenerates the image fixtures of ImageDecoderTest.
 
 All are made from one picture, ../preprocessing/formula_500x333.png scaled down, written next to this
 script:
 
-    source.png    the scaled picture as RGB: what the other fixtures must decode to
+    source.png    the scaled picture as RGB: what the next two must decode to
     cmyk.jpg      the picture as a CMYK JPEG (Adobe APP14, inverted samples, as Photoshop writes them)
-    upright.jpg   the picture in flat 8x8 blocks as an ordinary JPEG
+    lossless.webp the picture as lossless WebP (VP8L): decodes to exactly source.png
+    blocks.png    the picture in flat 8x8 blocks, for fixtures that lose detail:
+    lossy.webp    the blocks as lossy WebP (VP8). Its colour planes have half the resolution, and decoders
+                  fill them in differently: flat blocks keep that difference to their edges
+    upright.jpg   the blocks as an ordinary JPEG
     orientation-N.jpg, N = 2..8
-                  the same blocks stored turned or mirrored, with an EXIF Orientation tag N that tells
-                  viewers how to show them upright (N = 6 with a big-endian TIFF header, as Nikon writes)
+                  the blocks stored turned or mirrored, with an EXIF Orientation tag N that tells viewers
+                  how to show them upright (N = 6 with a big-endian TIFF header, as Nikon writes)
 
 Turned upright, the orientation fixtures decode to exactly the pixels of upright.jpg: a flat block has
 only a DC coefficient, which is the same however the block is stored. (A detailed picture would not do:
@@ -69,10 +72,8 @@ def with_exif(jpeg, segment):
     return jpeg[:at] + segment + jpeg[at:]
 
 
-def write_orientations(source):
-    small = ImageOps.autocontrast(source.resize((SIZE[0] // BLOCK, SIZE[1] // BLOCK), Image.LANCZOS))
-    blocks = small.resize(SIZE, Image.NEAREST)
-    blocks.save(out("upright.jpg"), quality=90, subsampling=0)  # 4:4:4: chroma blocks are flat too
+def write_orientations(blocks):
+    blocks.save(out("upright.jpg"), quality=90, subsampling=0)  # 4:4:4: colour blocks are flat too
     with Image.open(out("upright.jpg")) as upright:
         upright_pixels = upright.tobytes()
     for orientation, transpose in STORED_AS.items():
@@ -94,7 +95,12 @@ def main():
     source.save(out("source.png"), optimize=True)
     # Pillow's RGB -> CMYK is C = 255 - R, M = 255 - G, Y = 255 - B, K = 0.
     source.convert("CMYK").save(out("cmyk.jpg"), quality=95)
-    write_orientations(source)
+    source.save(out("lossless.webp"), lossless=True, method=6)
+    small = ImageOps.autocontrast(source.resize((SIZE[0] // BLOCK, SIZE[1] // BLOCK), Image.LANCZOS))
+    blocks = small.resize(SIZE, Image.NEAREST)
+    blocks.save(out("blocks.png"), optimize=True)
+    blocks.save(out("lossy.webp"), quality=90, method=6)
+    write_orientations(blocks)
     for name in sorted(os.listdir(HERE)):
         if not name.endswith(".py"):
             print(name, os.path.getsize(out(name)), "bytes")

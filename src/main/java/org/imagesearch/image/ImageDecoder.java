@@ -13,9 +13,9 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Decodes JPEG (CMYK and YCCK too, with TwelveMonkeys' reader), PNG, BMP, GIF (first frame) and anything else
- * ImageIO reads into 8-bit RGB. The pixel count is checked from the header, before any pixel is decoded, so a
- * small file cannot blow up memory.
+ * Decodes JPEG (CMYK and YCCK too, with TwelveMonkeys' reader, turned upright by its EXIF orientation), PNG,
+ * WebP (TwelveMonkeys), BMP, GIF (first frame) and anything else ImageIO reads into 8-bit RGB. The pixel count is
+ * checked from the header, before any pixel is decoded, so a small file cannot blow up memory.
  */
 public final class ImageDecoder {
     private final long maxPixels;
@@ -28,7 +28,7 @@ public final class ImageDecoder {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw reject("not a supported image format (JPEG, PNG, BMP, GIF)");
+                throw reject("not a supported image format (JPEG, PNG, WebP, BMP, GIF)");
             }
             ImageReader reader = readers.next();
             try {

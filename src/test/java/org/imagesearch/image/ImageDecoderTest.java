@@ -208,18 +208,18 @@ class ImageDecoderTest {
         return (double) sum / (a.width() * a.height());
     }
 
-    private void assertCloseToSource(String fixture, double tolerance) throws Exception {
-        RgbImage source = decoder.decode(resource("images/source.png"));
+    private void assertCloseTo(String source, String fixture, double tolerance) throws Exception {
+        RgbImage expected = decoder.decode(resource("images/" + source));
         RgbImage image = decoder.decode(resource("images/" + fixture));
         for (int c = 0; c < 3; c++) {
-            double difference = meanAbsoluteDifference(source, image, c);
+            double difference = meanAbsoluteDifference(expected, image, c);
             assertTrue(difference < tolerance, fixture + ": channel " + c + " differs by " + difference + " on average");
         }
     }
 
     @Test
     void cmykJpegDecodesToTheColoursOfItsRgbSource() throws Exception {
-        assertCloseToSource("cmyk.jpg", 3);
+        assertCloseTo("source.png", "cmyk.jpg", 3);
     }
 
     /** The JPEG reader that ships with the JDK, whatever other readers are registered. */
@@ -232,6 +232,17 @@ class ImageDecoderTest {
             reader.dispose();
         }
         throw new AssertionError("the JDK's JPEG reader is not registered");
+    }
+
+    @Test
+    void losslessWebpDecodesToExactlyItsSource() throws Exception {
+        assertArrayEquals(decoder.decode(resource("images/source.png")).rgb(),
+                decoder.decode(resource("images/lossless.webp")).rgb());
+    }
+
+    @Test
+    void lossyWebpDecodesToTheColoursOfItsSource() throws Exception {
+        assertCloseTo("blocks.png", "lossy.webp", 3);
     }
 
     @Test
