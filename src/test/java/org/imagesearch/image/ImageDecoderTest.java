@@ -21,9 +21,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -245,10 +249,36 @@ class ImageDecoderTest {
         assertCloseTo("blocks.png", "lossy.webp", 3);
     }
 
-    @Test
-    void ordinaryJpegDecodesToTheSamePixelsAsTheJdksOwnReader() throws Exception {
+    /** JPEGs of the formula picture as the JDK writes them (colour 4:2:0, grey, progressive), or Pillow's 4:4:4. */
+    private static byte[] ordinaryJpeg(String kind) throws IOException {
+        if (kind.equals("pillow")) {
+            return resource("images/upright.jpg");
+        }
         BufferedImage picture = ImageIO.read(new ByteArrayInputStream(resource("preprocessing/formula_500x333.png")));
-        byte[] jpeg = encode(picture, "jpg");
+        if (kind.equals("grey")) {
+            BufferedImage grey = new BufferedImage(picture.getWidth(), picture.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+            grey.createGraphics().drawImage(picture, 0, 0, null);
+            picture = grey;
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (kind.equals("progressive")) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
+            writer.write(null, new IIOImage(picture, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"colour", "grey", "progressive", "pillow"})
+    void ordinaryJpegDecodesToTheSamePixelsAsTheJdksOwnReader(String kind) throws Exception {
+        byte[] jpeg = ordinaryJpeg(kind);
         ImageReader jdkReader = jdkJpegReader();
 
         RgbImage expected;
