@@ -28,11 +28,11 @@ final class ExifOrientation {
             if (marker == 0xDA || marker == 0xD9) { // start of scan or end of image: no Exif before the pixels
                 return UPRIGHT;
             }
-            int end = pos + 2 + u16(jpeg, pos + 2, false);
+            int end = pos + 2 + Bytes.u16(jpeg, pos + 2, false);
             if (end > jpeg.length || end < pos + 4) {
                 return UPRIGHT;
             }
-            if (marker == 0xE1 && startsWith(jpeg, pos + 4, end, "Exif\0\0")) {
+            if (marker == 0xE1 && Bytes.asciiAt(jpeg, pos + 4, end, "Exif\0\0")) {
                 return fromTiff(jpeg, pos + 10, end);
             }
             pos = end;
@@ -46,22 +46,22 @@ final class ExifOrientation {
             return UPRIGHT;
         }
         boolean little;
-        if (startsWith(bytes, start, end, "II")) {
+        if (Bytes.asciiAt(bytes, start, end, "II")) {
             little = true;
-        } else if (startsWith(bytes, start, end, "MM")) {
+        } else if (Bytes.asciiAt(bytes, start, end, "MM")) {
             little = false;
         } else {
             return UPRIGHT;
         }
-        long ifd = start + u32(bytes, start + 4, little);
-        if (u16(bytes, start + 2, little) != 42 || ifd + 2 > end) {
+        long ifd = start + Bytes.u32(bytes, start + 4, little);
+        if (Bytes.u16(bytes, start + 2, little) != 42 || ifd + 2 > end) {
             return UPRIGHT;
         }
-        int entries = u16(bytes, (int) ifd, little);
+        int entries = Bytes.u16(bytes, (int) ifd, little);
         for (int i = 0, entry = (int) ifd + 2; i < entries && entry + 12 <= end; i++, entry += 12) {
-            if (u16(bytes, entry, little) == ORIENTATION_TAG) {
-                int value = u16(bytes, entry + 8, little);
-                boolean valid = u16(bytes, entry + 2, little) == TYPE_SHORT && value >= 1 && value <= 8;
+            if (Bytes.u16(bytes, entry, little) == ORIENTATION_TAG) {
+                int value = Bytes.u16(bytes, entry + 8, little);
+                boolean valid = Bytes.u16(bytes, entry + 2, little) == TYPE_SHORT && value >= 1 && value <= 8;
                 return valid ? value : UPRIGHT;
             }
         }
@@ -104,29 +104,5 @@ final class ExifOrientation {
             }
         }
         return new RgbImage(outWidth, outHeight, out);
-    }
-
-    private static boolean startsWith(byte[] bytes, int start, int end, String prefix) {
-        if (end - start < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (bytes[start + i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int u16(byte[] bytes, int at, boolean little) {
-        int a = bytes[at] & 0xFF;
-        int b = bytes[at + 1] & 0xFF;
-        return little ? a | b << 8 : a << 8 | b;
-    }
-
-    private static long u32(byte[] bytes, int at, boolean little) {
-        long high = u16(bytes, little ? at + 2 : at, little);
-        long low = u16(bytes, little ? at : at + 2, little);
-        return high << 16 | low;
     }
 }

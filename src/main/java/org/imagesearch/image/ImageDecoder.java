@@ -30,6 +30,9 @@ public final class ImageDecoder {
             if (!readers.hasNext()) {
                 throw reject("not a supported image format (JPEG, PNG, WebP, BMP, GIF)");
             }
+            if (RiffLength.isCutShort(bytes)) {
+                throw damaged("the file is shorter than its RIFF header says");
+            }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);

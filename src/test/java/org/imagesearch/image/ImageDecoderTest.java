@@ -249,6 +249,15 @@ class ImageDecoderTest {
         assertCloseTo("blocks.png", "lossy.webp", 3);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"lossy.webp", "lossless.webp"})
+    void truncatedWebpIsRejectedAsDamaged(String fixture) throws Exception {
+        byte[] webp = resource("images/" + fixture);
+
+        assertRejectedAtDecode(Arrays.copyOf(webp, webp.length / 2), "image data is damaged or truncated");
+        assertRejectedAtDecode(Arrays.copyOf(webp, webp.length - 1), "image data is damaged or truncated");
+    }
+
     /** JPEGs of the formula picture as the JDK writes them (colour 4:2:0, grey, progressive), or Pillow's 4:4:4. */
     private static byte[] ordinaryJpeg(String kind) throws IOException {
         if (kind.equals("pillow")) {
