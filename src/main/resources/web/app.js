@@ -76,7 +76,7 @@ async function searchById(id) {
 async function searchByFile(file) {
   showError("");
   if (!file.type.startsWith("image/")) {
-    showError("That file is not an image: choose a JPEG, PNG, BMP or GIF.");
+    showError("That file is not an image: choose a JPEG, PNG, WebP, BMP or GIF.");
     return;
   }
   const form = new FormData();

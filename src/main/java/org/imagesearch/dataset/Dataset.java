@@ -12,7 +12,7 @@ import java.nio.file.Path;
 public interface Dataset extends AutoCloseable {
     long DEFAULT_SEED = 42;
     /** File name endings of the image formats the pipeline decodes. */
-    java.util.Set<String> IMAGE_EXTENSIONS = java.util.Set.of("jpg", "jpeg", "png", "bmp", "gif");
+    java.util.Set<String> IMAGE_EXTENSIONS = java.util.Set.of("jpg", "jpeg", "png", "webp", "bmp", "gif");
 
     int size();
 

@@ -13,8 +13,9 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Decodes JPEG, PNG, BMP, GIF (first frame) and anything else ImageIO reads into 8-bit RGB. The pixel
- * count is checked from the header, before any pixel is decoded, so a small file cannot blow up memory.
+ * Decodes JPEG (CMYK and YCCK too, with TwelveMonkeys' reader, turned upright by its EXIF orientation), PNG,
+ * WebP (TwelveMonkeys), BMP, GIF (first frame) and anything else ImageIO reads into 8-bit RGB. The pixel count is
+ * checked from the header, before any pixel is decoded, so a small file cannot blow up memory.
  */
 public final class ImageDecoder {
     private final long maxPixels;
@@ -27,22 +28,36 @@ public final class ImageDecoder {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw reject("not a supported image format (JPEG, PNG, BMP, GIF)");
+                throw reject("not a supported image format (JPEG, PNG, WebP, BMP, GIF)");
+            }
+            if (RiffLength.isCutShort(bytes)) {
+                throw damaged("the file is shorter than its RIFF header says");
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > maxPixels) {
-                    throw reject("image has " + pixels + " pixels, more than the limit of " + maxPixels);
-                }
-                return toRgb(reader.read(0));
+                return ExifOrientation.upright(toRgb(read(reader)), ExifOrientation.of(bytes));
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            throw reject("cannot decode image: " + e.getMessage());
+            throw damaged(e.getMessage() != null ? e.getMessage() : e.toString());
         }
+    }
+
+    /** Reads the first image after checking its size; an image read with warnings of damage is refused. */
+    private BufferedImage read(ImageReader reader) throws IOException, ImageRejectedException {
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        if (pixels > maxPixels) {
+            throw reject("image has " + pixels + " pixels, more than the limit of " + maxPixels);
+        }
+        DamageWarnings warnings = new DamageWarnings();
+        reader.addIIOReadWarningListener(warnings);
+        BufferedImage image = reader.read(0);
+        if (warnings.first() != null) {
+            throw damaged(warnings.first());
+        }
+        return image;
     }
 
     /**
@@ -89,6 +104,10 @@ public final class ImageDecoder {
             }
         }
         return new RgbImage(width, height, rgb);
+    }
+
+    private static ImageRejectedException damaged(String detail) {
+        return reject("image data is damaged or truncated: " + detail);
     }
 
     private static ImageRejectedException reject(String reason) {

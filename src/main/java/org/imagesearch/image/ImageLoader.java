@@ -11,6 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads the bytes of an image reference: a {@code file:} URI confined to the configured root folders,
- * or an {@code http(s):} URI fetched with connect/read timeouts. Both are bounded in size.
+ * Reads the bytes of an image reference: a regular file named by a {@code file:} URI confined to the configured
+ * root folders, or an {@code http(s):} URI fetched with connect/read timeouts. Both are bounded in size and
+ * in time: the read timeout is the most a load waits, whatever the file system or the server does.
  */
 public final class ImageLoader {
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -50,7 +52,7 @@ public final class ImageLoader {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
         return switch (scheme) {
-            case "file" -> readFile(uri);
+            case "file" -> ReadDeadline.within(limits.readTimeout(), uri.getPath(), () -> readFile(uri));
             case "http", "https" -> fetch(uri);
             default -> throw reject("unsupported URI scheme '" + scheme + "' (use file, http or https)");
         };
@@ -73,7 +75,12 @@ public final class ImageLoader {
             throw reject("file is outside the configured roots: " + uri.getPath());
         }
         try {
-            limits.checkBytes(Files.size(path));
+            // Opening a FIFO blocks until a writer comes, a device may never end: read regular files only.
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw reject("not a regular file: " + uri.getPath());
+            }
+            limits.checkBytes(attributes.size());
             try (InputStream in = Files.newInputStream(path)) {
                 return limits.readBounded(in);
             }

@@ -63,9 +63,9 @@ public final class IngestMessageParser {
             if (!metadata.isObject()) {
                 throw reject("\"metadata\" must be a JSON object");
             }
-            // jsonb cannot store \u0000; letting it through would fail the whole JDBC batch on every retry.
-            if (containsNul(metadata)) {
-                throw reject("\"metadata\" contains a NUL character, which PostgreSQL jsonb cannot store");
+            String problem = Storable.problemIn(metadata);
+            if (problem != null) {
+                throw reject("\"metadata\" contains " + problem);
             }
             metadataJson = metadata.toString();
         }
@@ -113,8 +113,9 @@ public final class IngestMessageParser {
         if (label != null && label.length() > MAX_LABEL_LENGTH) {
             throw reject("\"" + field + "\" is longer than " + MAX_LABEL_LENGTH + " characters");
         }
-        if (label != null && label.indexOf('\0') >= 0) {
-            throw reject("\"" + field + "\" contains a NUL character, which PostgreSQL text cannot store");
+        String problem = label == null ? null : Storable.problemIn(label);
+        if (problem != null) {
+            throw reject("\"" + field + "\" contains " + problem);
         }
         return label;
     }
@@ -128,27 +129,6 @@ public final class IngestMessageParser {
             throw reject("\"" + field + "\" must be a string");
         }
         return node.textValue();
-    }
-
-    private static boolean containsNul(JsonNode node) {
-        if (node.isTextual()) {
-            return node.textValue().indexOf('\0') >= 0;
-        }
-        if (node.isArray()) {
-            for (JsonNode element : node) {
-                if (containsNul(element)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        for (var fields = node.fields(); fields.hasNext(); ) {
-            var field = fields.next();
-            if (field.getKey().indexOf('\0') >= 0 || containsNul(field.getValue())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String abbreviate(String text) {

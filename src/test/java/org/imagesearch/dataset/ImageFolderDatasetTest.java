@@ -46,13 +46,14 @@ class ImageFolderDatasetTest {
         images.put(relative, bytes);
     }
 
-    /** root/cat/a.png, root/cat/b.PNG, root/dog/c.jpg, root/loose.png, plus files that are not images. */
+    /** root/cat/a.png, root/cat/b.PNG, root/dog/c.jpg, root/dog/d.webp, root/loose.png, plus files that are not images. */
     @BeforeEach
     void writeTree() throws IOException {
         root = Files.createDirectory(temp.resolve("images"));
         image("cat/a.png", 1);
         image("cat/b.PNG", 2);
         image("dog/c.jpg", 3); // the content is a PNG: only the extension matters for listing
+        image("dog/d.webp", 5);
         image("loose.png", 4);
         Files.writeString(root.resolve("cat/notes.txt"), "not an image");
         Files.writeString(root.resolve("dog/.hidden"), "x");
@@ -63,8 +64,8 @@ class ImageFolderDatasetTest {
     @Test
     void onlyImageFilesAreListed() throws Exception {
         try (ImageFolderDataset dataset = ImageFolderDataset.open(root, 42, false)) {
-            assertEquals(4, dataset.size());
-            assertTrue(dataset.describe().contains("4 images"), dataset.describe());
+            assertEquals(5, dataset.size());
+            assertTrue(dataset.describe().contains("5 images"), dataset.describe());
         }
     }
 
@@ -89,6 +90,7 @@ class ImageFolderDatasetTest {
         expected.put("cat/a.png", "cat");
         expected.put("cat/b.PNG", "cat");
         expected.put("dog/c.jpg", "dog");
+        expected.put("dog/d.webp", "dog");
         expected.put("loose.png", null); // directly in the root: no class
         assertEquals(expected, labelByFile);
     }

@@ -1,6 +1,8 @@
 package org.imagesearch.image;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,11 +14,20 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,6 +50,14 @@ class ImageDecoderTest {
             }
         }
         return image;
+    }
+
+    /** A test resource's bytes, e.g. {@code "preprocessing/formula_500x333.png"}. */
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = ImageDecoderTest.class.getResourceAsStream("/" + name)) {
+            assertNotNull(in, "missing test resource " + name);
+            return in.readAllBytes();
+        }
     }
 
     private static int rgbAt(int x, int y) {
@@ -169,6 +188,129 @@ class ImageDecoderTest {
 
         ImageRejectedException e = assertThrows(ImageRejectedException.class, () -> decoder.decode(truncated));
         assertEquals(ImageRejectedException.Step.DECODE, e.step());
+    }
+
+    @Test
+    void truncatedJpegIsRejectedInsteadOfDecodedWithAGreyLowerHalf() throws Exception {
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(resource("preprocessing/formula_500x333.png")));
+        byte[] jpeg = encode(picture, "jpg");
+        byte[] truncated = Arrays.copyOf(jpeg, jpeg.length / 2);
+
+        assertRejectedAtDecode(truncated, "image data is damaged or truncated");
+    }
+
+    /** The mean over all pixels of |a - b| in channel {@code c}. */
+    private static double meanAbsoluteDifference(RgbImage a, RgbImage b, int c) {
+        assertEquals(a.width(), b.width(), "width");
+        assertEquals(a.height(), b.height(), "height");
+        long sum = 0;
+        for (int y = 0; y < a.height(); y++) {
+            for (int x = 0; x < a.width(); x++) {
+                sum += Math.abs(a.sample(x, y, c) - b.sample(x, y, c));
+            }
+        }
+        return (double) sum / (a.width() * a.height());
+    }
+
+    private void assertCloseTo(String source, String fixture, double tolerance) throws Exception {
+        RgbImage expected = decoder.decode(resource("images/" + source));
+        RgbImage image = decoder.decode(resource("images/" + fixture));
+        for (int c = 0; c < 3; c++) {
+            double difference = meanAbsoluteDifference(expected, image, c);
+            assertTrue(difference < tolerance, fixture + ": channel " + c + " differs by " + difference + " on average");
+        }
+    }
+
+    @Test
+    void cmykJpegDecodesToTheColoursOfItsRgbSource() throws Exception {
+        assertCloseTo("source.png", "cmyk.jpg", 3);
+    }
+
+    /** The JPEG reader that ships with the JDK, whatever other readers are registered. */
+    private static ImageReader jdkJpegReader() {
+        for (Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg"); readers.hasNext(); ) {
+            ImageReader reader = readers.next();
+            if (reader.getClass().getName().startsWith("com.sun.imageio.")) {
+                return reader;
+            }
+            reader.dispose();
+        }
+        throw new AssertionError("the JDK's JPEG reader is not registered");
+    }
+
+    @Test
+    void losslessWebpDecodesToExactlyItsSource() throws Exception {
+        assertArrayEquals(decoder.decode(resource("images/source.png")).rgb(),
+                decoder.decode(resource("images/lossless.webp")).rgb());
+    }
+
+    @Test
+    void lossyWebpDecodesToTheColoursOfItsSource() throws Exception {
+        assertCloseTo("blocks.png", "lossy.webp", 3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lossy.webp", "lossless.webp"})
+    void truncatedWebpIsRejectedAsDamaged(String fixture) throws Exception {
+        byte[] webp = resource("images/" + fixture);
+
+        assertRejectedAtDecode(Arrays.copyOf(webp, webp.length / 2), "image data is damaged or truncated");
+        assertRejectedAtDecode(Arrays.copyOf(webp, webp.length - 1), "image data is damaged or truncated");
+    }
+
+    /** JPEGs of the formula picture as the JDK writes them (colour 4:2:0, grey, progressive), or Pillow's 4:4:4. */
+    private static byte[] ordinaryJpeg(String kind) throws IOException {
+        if (kind.equals("pillow")) {
+            return resource("images/upright.jpg");
+        }
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(resource("preprocessing/formula_500x333.png")));
+        if (kind.equals("grey")) {
+            BufferedImage grey = new BufferedImage(picture.getWidth(), picture.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+            grey.createGraphics().drawImage(picture, 0, 0, null);
+            picture = grey;
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (kind.equals("progressive")) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
+            writer.write(null, new IIOImage(picture, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"colour", "grey", "progressive", "pillow"})
+    void ordinaryJpegDecodesToTheSamePixelsAsTheJdksOwnReader(String kind) throws Exception {
+        byte[] jpeg = ordinaryJpeg(kind);
+        ImageReader jdkReader = jdkJpegReader();
+
+        RgbImage expected;
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            jdkReader.setInput(in);
+            expected = ImageDecoder.toRgb(jdkReader.read(0));
+        } finally {
+            jdkReader.dispose();
+        }
+
+        assertArrayEquals(expected.rgb(), decoder.decode(jpeg).rgb());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 5, 6, 7, 8})
+    void jpegStoredTurnedOrMirroredDecodesUprightByItsExifOrientation(int orientation) throws Exception {
+        RgbImage upright = decoder.decode(resource("images/upright.jpg"));
+
+        RgbImage image = decoder.decode(resource("images/orientation-" + orientation + ".jpg"));
+
+        assertEquals(upright.width(), image.width(), "width");
+        assertEquals(upright.height(), image.height(), "height");
+        assertArrayEquals(upright.rgb(), image.rgb());
     }
 
     @Test

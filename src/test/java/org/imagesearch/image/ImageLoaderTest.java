@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -168,6 +169,41 @@ class ImageLoaderTest {
         Path file = Files.write(root.resolve("big.png"), bytes((int) MAX_BYTES + 1));
 
         assertRejected(loaderForRoot(), file.toUri().toString(), "more than the limit of " + MAX_BYTES);
+    }
+
+    @Test
+    void fifoInsideTheRootIsRefusedWithoutBlocking() throws Exception {
+        Path fifo = root.resolve("pipe.png");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        assumeTrue(mkfifo.waitFor() == 0, "mkfifo not available");
+
+        // Opening a FIFO for reading blocks until a writer comes: none will.
+        assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertRejected(loaderForRoot(), fifo.toUri().toString(), "not a regular file"));
+    }
+
+    @Test
+    void directoryInsideTheRootIsRefused() throws IOException {
+        Path folder = Files.createDirectory(root.resolve("folder.png"));
+
+        assertRejected(loaderForRoot(), folder.toUri().toString(), "not a regular file");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/dev/null", "/dev/zero"})
+    void deviceFilesUnderARootAreRefused(String device) {
+        assumeTrue(Files.exists(Path.of(device)), device + " not available");
+
+        assertRejected(loader(List.of("/dev")), Path.of(device).toUri().toString(), "not a regular file");
+    }
+
+    @Test
+    void symbolicLinkToADeviceUnderAnotherRootIsRefused() throws IOException {
+        assumeTrue(Files.exists(Path.of("/dev/zero")), "/dev/zero not available");
+        Path link = Files.createSymbolicLink(root.resolve("zero.png"), Path.of("/dev/zero"));
+
+        assertRejected(loader(List.of(root.toString(), "/dev")), link.toUri().toString(), "not a regular file");
+        assertRejected(loaderForRoot(), link.toUri().toString(), "outside the configured roots");
     }
 
     @Test

@@ -168,7 +168,7 @@ class IngestJobIT {
                 new BadMessage("parse", "not valid base64", "{\"id\":11,\"bytes\":\"@@@\"}".getBytes(StandardCharsets.UTF_8)),
                 new BadMessage("parse", "not valid JSON", new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x01}),
                 new BadMessage("decode", "not a supported image format", TestMessages.inline(12, "this is not an image".getBytes(StandardCharsets.UTF_8))),
-                new BadMessage("decode", "cannot decode", TestMessages.inline(13, truncated(images.get(0).bytes()))),
+                new BadMessage("decode", "image data is damaged or truncated", TestMessages.inline(13, truncated(images.get(0).bytes()))),
                 new BadMessage("decode", "more than the limit of 1000000", TestMessages.inline(14, TestImages.encode(
                         new BufferedImage(1200, 1000, BufferedImage.TYPE_INT_RGB), "png"))),
                 new BadMessage("load", "more than the limit of 200000", TestMessages.inline(15, noisePng(300, 300))),

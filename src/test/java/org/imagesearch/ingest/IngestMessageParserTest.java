@@ -215,6 +215,54 @@ class IngestMessageParserTest {
     }
 
     @Test
+    void classWithALoneSurrogateIsRejectedNamingTheField() {
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"class\": \"ca\\ud800t\"}", "\"class\" contains a lone");
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"label\": \"cat\\udc00\"}", "\"label\" contains a lone");
+        // The two halves in the wrong order are two lone surrogates.
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"class\": \"\\ude00\\ud83d\"}", "surrogate");
+        // Jackson also reads a surrogate encoded directly as UTF-8 bytes (ED A0 80), which is not valid UTF-8.
+        byte[] json = "{\"id\": 1, \"uri\": \"http://x/a.png\", \"class\": \"a___\"}".getBytes(StandardCharsets.UTF_8);
+        int at = new String(json, StandardCharsets.UTF_8).indexOf("___");
+        json[at] = (byte) 0xED;
+        json[at + 1] = (byte) 0xA0;
+        json[at + 2] = (byte) 0x80;
+        assertRejected(json, "\"class\" contains a lone");
+    }
+
+    @Test
+    void metadataWithALoneSurrogateInAStringOrAKeyIsRejected() {
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": {\"a\": [\"x\\ud800\"]}}",
+                "\"metadata\" contains a lone");
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": {\"k\\udfff\": 1}}",
+                "\"metadata\" contains a lone");
+    }
+
+    @Test
+    void surrogatePairsAreWholeCharactersAndKept() throws Exception {
+        IngestMessage message = parse("{\"id\": 1, \"uri\": \"http://x/a.png\", \"class\": \"cat \\ud83d\\ude00\","
+                + " \"metadata\": {\"\\ud83d\\ude00\": \"\uD83D\uDE00\"}}");
+
+        assertEquals("cat \uD83D\uDE00", message.label());
+        assertEquals("\uD83D\uDE00", new ObjectMapper().readTree(message.metadataJson()).get("\uD83D\uDE00").asText());
+    }
+
+    @Test
+    void metadataNumberTooLargeForADoubleIsRejected() {
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": {\"x\": 1e400}}", "\"metadata\" contains a number");
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": {\"x\": [1, -1E+999]}}", "\"metadata\" contains a number");
+    }
+
+    @Test
+    void largeButFiniteMetadataNumbersAreKept() throws Exception {
+        IngestMessage message = parse("{\"id\": 1, \"uri\": \"http://x/a.png\","
+                + " \"metadata\": {\"big\": 1e308, \"huge\": 123456789012345678901234567890}}");
+
+        JsonNode metadata = new ObjectMapper().readTree(message.metadataJson());
+        assertEquals(1e308, metadata.get("big").doubleValue());
+        assertEquals("123456789012345678901234567890", metadata.get("huge").bigIntegerValue().toString());
+    }
+
+    @Test
     void nonObjectMetadataIsRejected() {
         assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": [1, 2]}", "\"metadata\"");
         assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": \"text\"}", "\"metadata\"");
