@@ -17,7 +17,7 @@ final class ServeCommand {
         Settings settings = SettingsResolver.resolveForWriting(Settings.from(options),
                 ProjectionChoice.parse(options.get("projection", "none")), false);
         SearchServer service = SearchServer.start(settings, Runtime.getRuntime().availableProcessors(),
-                settings.search().port());
+                settings.service().port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 service.close();
@@ -26,7 +26,7 @@ final class ServeCommand {
             }
         }));
         System.err.printf("Search service on http://%s:%d/ (table %s); Ctrl-C stops it%n",
-                settings.search().host(), service.port(), settings.database().table().name());
+                settings.service().host(), service.port(), settings.database().table().name());
         Thread.currentThread().join();
     }
 }

@@ -22,8 +22,8 @@ import org.imagesearch.image.LoaderLimits;
  * a {@code Settings} that exists is usable. Serializable, because the Flink operators carry the parts they
  * need to their tasks.
  */
-public record Settings(Kafka kafka, Database database, Model model, LoaderLimits loader, Job job, Search search)
-        implements Serializable {
+public record Settings(Kafka kafka, Database database, Model model, LoaderLimits loader, Job job, Search search,
+                       QueryTopics queryTopics, Service service) implements Serializable {
     /** SqueezeNet's vector sizes: the classifier's 1000 outputs, the trunk's 512 channels. */
     public static final int LOGITS_DIMENSION = 1000;
     public static final int POOLED_DIMENSION = 512;
@@ -94,12 +94,10 @@ public record Settings(Kafka kafka, Database database, Model model, LoaderLimits
     }
 
     /**
-     * The query side: the default HNSW ef_search and query expansion (top answers blended into a second
-     * query, 0 for none), the query job's topics, and the search service's port
-     * and limits (upload size, requests per minute per client address).
+     * How searches run unless a query says otherwise: the HNSW ef_search and query expansion (top answers
+     * blended into a second query, 0 for none).
      */
-    public record Search(int efSearch, int queryExpansion, String requestsTopic, String resultsTopic, String host, int port,
-                         long maxUploadBytes, int requestsPerMinute) implements Serializable {
+    public record Search(int efSearch, int queryExpansion) implements Serializable {
         public Search {
             if (efSearch < 1 || efSearch > 1000) {
                 throw new IllegalArgumentException("--ef-search must be in 1..1000, got " + efSearch);
@@ -107,6 +105,15 @@ public record Settings(Kafka kafka, Database database, Model model, LoaderLimits
             if (queryExpansion < 0 || queryExpansion > 50) {
                 throw new IllegalArgumentException("--query-expansion must be in 0..50, got " + queryExpansion);
             }
+        }
+    }
+
+    /** The query job's topics: requests in, answers out. */
+    public record QueryTopics(String requestsTopic, String resultsTopic) implements Serializable {}
+
+    /** Where the search service listens and its limits: upload size, requests per minute per client address. */
+    public record Service(String host, int port, long maxUploadBytes, int requestsPerMinute) implements Serializable {
+        public Service {
             if (maxUploadBytes < 1 || requestsPerMinute < 1) {
                 throw new IllegalArgumentException("--max-upload-bytes and --requests-per-minute must be positive");
             }
@@ -156,22 +163,24 @@ public record Settings(Kafka kafka, Database database, Model model, LoaderLimits
                 Duration.ofMillis(options.getLong("sink-batch-interval-ms", 100)));
         Search search = new Search(
                 options.getInt("ef-search", 40),
-                options.getInt("query-expansion", DEFAULT_QUERY_EXPANSION),
+                options.getInt("query-expansion", DEFAULT_QUERY_EXPANSION));
+        QueryTopics queryTopics = new QueryTopics(
                 options.get("requests-topic", "image-queries"),
-                options.get("results-topic", "image-query-results"),
+                options.get("results-topic", "image-query-results"));
+        Service service = new Service(
                 options.get("host", "127.0.0.1"),
                 options.getInt("port", 8080),
                 options.getLong("max-upload-bytes", 10L * 1024 * 1024),
                 options.getInt("requests-per-minute", 600));
-        return new Settings(kafka, database, model, loader, job, search);
+        return new Settings(kafka, database, model, loader, job, search, queryTopics, service);
     }
 
     public Settings withKafka(Kafka newKafka) {
-        return new Settings(newKafka, database, model, loader, job, search);
+        return new Settings(newKafka, database, model, loader, job, search, queryTopics, service);
     }
 
     public Settings withDatabase(Database newDatabase) {
-        return new Settings(kafka, newDatabase, model, loader, job, search);
+        return new Settings(kafka, newDatabase, model, loader, job, search, queryTopics, service);
     }
 
     public Settings withTable(TableSpec newTable) {
@@ -179,19 +188,19 @@ public record Settings(Kafka kafka, Database database, Model model, LoaderLimits
     }
 
     public Settings withModel(Model newModel) {
-        return new Settings(kafka, database, newModel, loader, job, search);
+        return new Settings(kafka, database, newModel, loader, job, search, queryTopics, service);
     }
 
     public Settings withLoader(LoaderLimits newLoader) {
-        return new Settings(kafka, database, model, newLoader, job, search);
+        return new Settings(kafka, database, model, newLoader, job, search, queryTopics, service);
     }
 
     public Settings withJob(Job newJob) {
-        return new Settings(kafka, database, model, loader, newJob, search);
+        return new Settings(kafka, database, model, loader, newJob, search, queryTopics, service);
     }
 
-    public Settings withSearch(Search newSearch) {
-        return new Settings(kafka, database, model, loader, job, newSearch);
+    public Settings withService(Service newService) {
+        return new Settings(kafka, database, model, loader, job, search, queryTopics, newService);
     }
 
     /** The same settings with a resolved projection (or none): the table then stores its output size. */

@@ -31,8 +31,8 @@ public final class QueryJob {
 
     public static QueryJob fromSettings(Settings settings) {
         Settings.Kafka kafka = settings.kafka();
-        Settings.Kafka requests = kafka.reading(settings.search().requestsTopic(), kafka.groupId() + "-queries");
-        String results = settings.search().resultsTopic();
+        Settings.Kafka requests = kafka.reading(settings.queryTopics().requestsTopic(), kafka.groupId() + "-queries");
+        String results = settings.queryTopics().resultsTopic();
         return new QueryJob(settings, KafkaConnectors.source(requests), KafkaConnectors.sink(kafka,
                 (answer, context, timestamp) -> new ProducerRecord<>(results, answer.key(), answer.json())));
     }

@@ -51,8 +51,8 @@ class QueryJobIT {
                 .withDatabase(services.database(unique))
                 .withJob(new Settings.Job(2, Duration.ofMillis(500), 10, Duration.ofMillis(100)));
         IndexedImages.write(settings, images);
-        services.kafka().createTopic(settings.search().requestsTopic(), 2);
-        services.kafka().createTopic(settings.search().resultsTopic(), 1);
+        services.kafka().createTopic(settings.queryTopics().requestsTopic(), 2);
+        services.kafka().createTopic(settings.queryTopics().resultsTopic(), 1);
 
         Map<String, String> requests = new HashMap<>();
         for (int i = 0; i < 10; i++) {
@@ -72,8 +72,8 @@ class QueryJobIT {
 
         JobClient job = QueryJob.fromSettings(settings).start(StreamExecutionEnvironment.getExecutionEnvironment());
         try (ImagePublisher publisher = new ImagePublisher(settings.kafka().bootstrapServers(),
-                settings.search().requestsTopic());
-             TopicReader results = new TopicReader(settings.kafka().bootstrapServers(), settings.search().resultsTopic())) {
+                settings.queryTopics().requestsTopic());
+             TopicReader results = new TopicReader(settings.kafka().bootstrapServers(), settings.queryTopics().resultsTopic())) {
             long key = 0;
             for (String request : requests.values()) {
                 publisher.send(key++, request.getBytes(StandardCharsets.UTF_8));
