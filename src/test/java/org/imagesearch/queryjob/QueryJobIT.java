@@ -16,7 +16,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.publish.ImagePublisher;
@@ -25,6 +24,7 @@ import org.imagesearch.testing.IndexedImages;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestImages;
 import org.imagesearch.testing.TestServices;
+import org.imagesearch.testing.TestSettings;
 import org.imagesearch.testing.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,8 +43,7 @@ class QueryJobIT {
     void answersEveryRequestOnTheResultsTopicIncludingErrorsForBadOnes(TestServices services) throws Exception {
         String unique = TestServices.uniqueName("queries");
         List<DatasetImage> images = TestImages.cifar(40);
-        Settings base = Settings.from(Options.parse(new String[] {
-                "--requests-topic", unique + "-requests", "--results-topic", unique + "-results"}, java.util.Set.of()));
+        Settings base = TestSettings.parse("--requests-topic", unique + "-requests", "--results-topic", unique + "-results");
         Settings settings = base
                 .withKafka(new Settings.Kafka(services.kafka().bootstrapServers(), unique, unique + "-dlq", unique,
                         Settings.StartOffsets.EARLIEST))
