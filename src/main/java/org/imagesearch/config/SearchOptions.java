@@ -10,7 +10,7 @@ public final class SearchOptions {
 
     @Option(names = "--query-expansion", paramLabel = "N", description = "blend the query with its top N answers "
             + "and search again, 0..50 (default: ${DEFAULT-VALUE}, off)")
-    private int queryExpansion = Settings.DEFAULT_QUERY_EXPANSION;
+    private int queryExpansion = 0;
 
     public Settings.Search search() {
         return new Settings.Search(efSearch, queryExpansion);
