@@ -2,14 +2,10 @@ package org.imagesearch.cli;
 
 import java.util.concurrent.Callable;
 import org.imagesearch.bench.IngestBenchmark;
-import org.imagesearch.config.DatabaseOptions;
+import org.imagesearch.config.EmbeddingOptions;
 import org.imagesearch.config.JobOptions;
-import org.imagesearch.config.LoaderOptions;
-import org.imagesearch.config.ModelOptions;
-import org.imagesearch.config.ProjectionOptions;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsBuilder;
-import org.imagesearch.config.TableOptions;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.store.SettingsResolver;
 import picocli.CommandLine.Command;
@@ -39,22 +35,14 @@ final class BenchIngestCommand implements Callable<Integer> {
     private long seed = Dataset.DEFAULT_SEED;
 
     @Mixin
-    private DatabaseOptions database;
-    @Mixin
-    private TableOptions table = new TableOptions("image_search_bench");
-    @Mixin
-    private ModelOptions model;
-    @Mixin
-    private ProjectionOptions projection;
-    @Mixin
-    private LoaderOptions loader;
+    private EmbeddingOptions embedding = new EmbeddingOptions("image_search_bench");
     @Mixin
     private JobOptions job;
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsResolver.resolve(new SettingsBuilder().with(database).with(table).with(model)
-                .with(loader).with(job).build(), projection.choice());
+        Settings configured = new SettingsBuilder().with(embedding).with(job).build();
+        Settings settings = SettingsResolver.resolve(configured, embedding.projection());
         try (Dataset images = Dataset.open(dataset.path(), seed, true)) {
             IngestBenchmark bench = new IngestBenchmark(settings, images, limit, modelImages, latencyImages);
             int total = Math.min(limit, images.size());

@@ -2,14 +2,10 @@ package org.imagesearch.cli;
 
 import java.util.concurrent.Callable;
 import org.imagesearch.bench.QueryBenchmark;
-import org.imagesearch.config.DatabaseOptions;
-import org.imagesearch.config.LoaderOptions;
-import org.imagesearch.config.ModelOptions;
-import org.imagesearch.config.ProjectionOptions;
+import org.imagesearch.config.EmbeddingOptions;
 import org.imagesearch.config.SearchOptions;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsBuilder;
-import org.imagesearch.config.TableOptions;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.store.SettingsResolver;
 import picocli.CommandLine.Command;
@@ -36,22 +32,14 @@ final class BenchQueryCommand implements Callable<Integer> {
     private int requests = 400;
 
     @Mixin
-    private DatabaseOptions database;
-    @Mixin
-    private TableOptions table;
-    @Mixin
-    private ModelOptions model;
-    @Mixin
-    private ProjectionOptions projection;
-    @Mixin
-    private LoaderOptions loader;
+    private EmbeddingOptions embedding;
     @Mixin
     private SearchOptions search;
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsResolver.resolveForQueries(new SettingsBuilder().with(database).with(table)
-                .with(model).with(loader).with(search).build(), projection.choice());
+        Settings configured = new SettingsBuilder().with(embedding).with(search).build();
+        Settings settings = SettingsResolver.resolveForQueries(configured, embedding.projection());
         try (Dataset images = Dataset.open(dataset.path(), Dataset.DEFAULT_SEED, true)) {
             System.out.println(new QueryBenchmark(settings, images, limit, recallQueries, requests).run());
         }

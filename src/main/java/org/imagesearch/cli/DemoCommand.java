@@ -4,15 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.imagesearch.config.DatabaseOptions;
+import org.imagesearch.config.EmbeddingOptions;
 import org.imagesearch.config.JobOptions;
-import org.imagesearch.config.LoaderOptions;
-import org.imagesearch.config.ModelOptions;
-import org.imagesearch.config.ProjectionOptions;
 import org.imagesearch.config.SearchOptions;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsBuilder;
-import org.imagesearch.config.TableOptions;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.dataset.ImageFolderDataset;
 import org.imagesearch.local.LocalPipeline;
@@ -58,15 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     private boolean json;
 
     @Mixin
-    private DatabaseOptions database;
-    @Mixin
-    private TableOptions table;
-    @Mixin
-    private ModelOptions model;
-    @Mixin
-    private ProjectionOptions projection;
-    @Mixin
-    private LoaderOptions loader;
+    private EmbeddingOptions embedding;
     @Mixin
     private JobOptions job;
     @Mixin
@@ -74,8 +62,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsResolver.resolve(new SettingsBuilder().with(database).with(table).with(model)
-                .with(loader).with(job).with(search).build(), projection.choice());
+        Settings configured = new SettingsBuilder().with(embedding).with(job).with(search).build();
+        Settings settings = SettingsResolver.resolve(configured, embedding.projection());
         try (Dataset images = Dataset.open(dataset.path(), seed, false)) {
             int count = Math.min(limit, images.size());
             if (images instanceof ImageFolderDataset folder) {

@@ -7,15 +7,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.imagesearch.config.DatabaseOptions;
+import org.imagesearch.config.EmbeddingOptions;
 import org.imagesearch.config.JobOptions;
-import org.imagesearch.config.LoaderOptions;
-import org.imagesearch.config.ModelOptions;
-import org.imagesearch.config.ProjectionOptions;
 import org.imagesearch.config.SearchOptions;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsBuilder;
-import org.imagesearch.config.TableOptions;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.embed.PcaWhitening;
 import org.imagesearch.eval.Evaluation;
@@ -71,15 +67,7 @@ final class EvalCommand implements Callable<Integer> {
     private Path report = Path.of("eval-report");
 
     @Mixin
-    private DatabaseOptions database;
-    @Mixin
-    private TableOptions table = new TableOptions("image_search_eval");
-    @Mixin
-    private ModelOptions model;
-    @Mixin
-    private ProjectionOptions projection;
-    @Mixin
-    private LoaderOptions loader;
+    private EmbeddingOptions embedding = new EmbeddingOptions("image_search_eval");
     @Mixin
     private JobOptions job;
     @Mixin
@@ -87,8 +75,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsResolver.resolve(new SettingsBuilder().with(database).with(table).with(model)
-                .with(loader).with(job).with(search).build(), projection.choice());
+        Settings configured = new SettingsBuilder().with(embedding).with(job).with(search).build();
+        Settings settings = SettingsResolver.resolve(configured, embedding.projection());
         Path queryPath = queryDataset();
         try (Dataset indexed = Dataset.open(dataset.path(), Dataset.DEFAULT_SEED, true);
              Dataset asked = queryPath == null ? null : Dataset.open(queryPath, Dataset.DEFAULT_SEED, true)) {

@@ -2,15 +2,11 @@ package org.imagesearch.cli;
 
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.imagesearch.config.DatabaseOptions;
+import org.imagesearch.config.EmbeddingOptions;
 import org.imagesearch.config.JobOptions;
 import org.imagesearch.config.KafkaOptions;
-import org.imagesearch.config.LoaderOptions;
-import org.imagesearch.config.ModelOptions;
-import org.imagesearch.config.ProjectionOptions;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsBuilder;
-import org.imagesearch.config.TableOptions;
 import org.imagesearch.ingest.IngestJob;
 import org.imagesearch.store.SettingsResolver;
 import picocli.CommandLine.Command;
@@ -28,15 +24,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     private KafkaOptions kafka;
     @Mixin
-    private DatabaseOptions database;
-    @Mixin
-    private TableOptions table;
-    @Mixin
-    private ModelOptions model;
-    @Mixin
-    private ProjectionOptions projection;
-    @Mixin
-    private LoaderOptions loader;
+    private EmbeddingOptions embedding;
     @Mixin
     private JobOptions job;
 
@@ -47,8 +35,8 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsResolver.resolveForWriting(new SettingsBuilder().with(kafka).with(database)
-                .with(table).with(model).with(loader).with(job).build(), projection.choice(), false);
+        Settings configured = new SettingsBuilder().with(kafka).with(embedding).with(job).build();
+        Settings settings = SettingsResolver.resolveForWriting(configured, embedding.projection(), false);
         settings.modelSpec().check();
         IngestJob.fromSettings(settings).execute(StreamExecutionEnvironment.getExecutionEnvironment());
         return 0;

@@ -3,11 +3,9 @@ package org.imagesearch.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
-import org.imagesearch.config.DatabaseOptions;
-import org.imagesearch.config.ModelOptions;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsBuilder;
-import org.imagesearch.config.TableOptions;
+import org.imagesearch.config.VectorTableOptions;
 import org.imagesearch.embed.PcaWhitening;
 import org.imagesearch.embed.Projection;
 import org.imagesearch.store.ProjectionLearner;
@@ -36,15 +34,11 @@ final class ProjectionLearnCommand implements Callable<Integer> {
     private int sample = PcaWhitening.DEFAULT_SAMPLE;
 
     @Mixin
-    private DatabaseOptions database;
-    @Mixin
-    private TableOptions table;
-    @Mixin
-    private ModelOptions model;
+    private VectorTableOptions vectors;
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = new SettingsBuilder().with(database).with(table).with(model).build();
+        Settings settings = new SettingsBuilder().with(vectors).build();
         Projection projection = ProjectionLearner.learn(settings, dims, shrinkage, sample);
         String source = settings.model().tag().describe();
         System.err.printf("Stored projection version %d for %s: PCA whitening %d -> %d, learned from table %s%n",

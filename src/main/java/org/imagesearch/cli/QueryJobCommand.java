@@ -2,17 +2,13 @@ package org.imagesearch.cli;
 
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.imagesearch.config.DatabaseOptions;
+import org.imagesearch.config.EmbeddingOptions;
 import org.imagesearch.config.JobOptions;
 import org.imagesearch.config.KafkaOptions;
-import org.imagesearch.config.LoaderOptions;
-import org.imagesearch.config.ModelOptions;
-import org.imagesearch.config.ProjectionOptions;
 import org.imagesearch.config.QueryTopicOptions;
 import org.imagesearch.config.SearchOptions;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsBuilder;
-import org.imagesearch.config.TableOptions;
 import org.imagesearch.queryjob.QueryJob;
 import org.imagesearch.store.SettingsResolver;
 import picocli.CommandLine.Command;
@@ -31,15 +27,7 @@ public final class QueryJobCommand implements Callable<Integer> {
     @Mixin
     private QueryTopicOptions topics;
     @Mixin
-    private DatabaseOptions database;
-    @Mixin
-    private TableOptions table;
-    @Mixin
-    private ModelOptions model;
-    @Mixin
-    private ProjectionOptions projection;
-    @Mixin
-    private LoaderOptions loader;
+    private EmbeddingOptions embedding;
     @Mixin
     private JobOptions job;
     @Mixin
@@ -52,9 +40,9 @@ public final class QueryJobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsResolver.resolveForQueries(new SettingsBuilder().with(kafka).with(topics)
-                .with(database).with(table).with(model).with(loader).with(job).with(search).build(),
-                projection.choice());
+        Settings configured = new SettingsBuilder().with(kafka).with(topics).with(embedding).with(job).with(search)
+                .build();
+        Settings settings = SettingsResolver.resolveForQueries(configured, embedding.projection());
         settings.modelSpec().check();
         QueryJob.fromSettings(settings).execute(StreamExecutionEnvironment.getExecutionEnvironment());
         return 0;

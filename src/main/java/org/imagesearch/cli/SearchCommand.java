@@ -5,14 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.concurrent.Callable;
-import org.imagesearch.config.DatabaseOptions;
-import org.imagesearch.config.LoaderOptions;
-import org.imagesearch.config.ModelOptions;
-import org.imagesearch.config.ProjectionOptions;
+import org.imagesearch.config.EmbeddingOptions;
 import org.imagesearch.config.SearchOptions;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsBuilder;
-import org.imagesearch.config.TableOptions;
 import org.imagesearch.embed.EmbedderPool;
 import org.imagesearch.query.Filter;
 import org.imagesearch.query.ImageSearch;
@@ -53,15 +49,7 @@ final class SearchCommand implements Callable<Integer> {
     private boolean json;
 
     @Mixin
-    private DatabaseOptions database;
-    @Mixin
-    private TableOptions table;
-    @Mixin
-    private ModelOptions model;
-    @Mixin
-    private ProjectionOptions projection;
-    @Mixin
-    private LoaderOptions loader;
+    private EmbeddingOptions embedding;
     @Mixin
     private SearchOptions search;
 
@@ -70,8 +58,8 @@ final class SearchCommand implements Callable<Integer> {
         if ((image == null) == (id == null)) {
             throw new IllegalArgumentException("give exactly one of --image FILE and --id ID");
         }
-        Settings settings = SettingsResolver.resolveForQueries(new SettingsBuilder().with(database).with(table)
-                .with(model).with(loader).with(search).build(), projection.choice());
+        Settings configured = new SettingsBuilder().with(embedding).with(search).build();
+        Settings settings = SettingsResolver.resolveForQueries(configured, embedding.projection());
         byte[] imageBytes = image == null ? null : Files.readAllBytes(image);
         QueryTarget target = image != null ? new QueryTarget.ByImage(imageBytes, null) : new QueryTarget.ById(id);
         Query query = Query.of(target, k).withFilter(new Filter(label, null));

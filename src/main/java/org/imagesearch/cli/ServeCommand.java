@@ -1,15 +1,11 @@
 package org.imagesearch.cli;
 
 import java.util.concurrent.Callable;
-import org.imagesearch.config.DatabaseOptions;
-import org.imagesearch.config.LoaderOptions;
-import org.imagesearch.config.ModelOptions;
-import org.imagesearch.config.ProjectionOptions;
+import org.imagesearch.config.EmbeddingOptions;
 import org.imagesearch.config.SearchOptions;
 import org.imagesearch.config.ServiceOptions;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsBuilder;
-import org.imagesearch.config.TableOptions;
 import org.imagesearch.serve.SearchServer;
 import org.imagesearch.store.SettingsResolver;
 import picocli.CommandLine.Command;
@@ -23,22 +19,14 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private ServiceOptions service;
     @Mixin
-    private DatabaseOptions database;
-    @Mixin
-    private TableOptions table;
-    @Mixin
-    private ModelOptions model;
-    @Mixin
-    private ProjectionOptions projection;
-    @Mixin
-    private LoaderOptions loader;
+    private EmbeddingOptions embedding;
     @Mixin
     private SearchOptions search;
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsResolver.resolveForWriting(new SettingsBuilder().with(service).with(database)
-                .with(table).with(model).with(loader).with(search).build(), projection.choice(), false);
+        Settings configured = new SettingsBuilder().with(service).with(embedding).with(search).build();
+        Settings settings = SettingsResolver.resolveForWriting(configured, embedding.projection(), false);
         SearchServer server = SearchServer.start(settings, Runtime.getRuntime().availableProcessors(),
                 settings.service().port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

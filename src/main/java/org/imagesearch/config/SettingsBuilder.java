@@ -25,14 +25,16 @@ public final class SettingsBuilder {
         return this;
     }
 
-    public SettingsBuilder with(TableOptions options) {
-        table = options;
+    public SettingsBuilder with(VectorTableOptions options) {
+        database = options.database;
+        table = options.table;
+        model = options.model;
         return this;
     }
 
-    public SettingsBuilder with(ModelOptions options) {
-        model = options;
-        return this;
+    public SettingsBuilder with(EmbeddingOptions options) {
+        loader = options.loader;
+        return with(options.vectors);
     }
 
     public SettingsBuilder with(LoaderOptions options) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Options for the vector table ({@link TableSpec}). Its dimension and distance follow the descriptor unless
- * given; a command with a table of its own names it in {@link #TableOptions(String)}.
+ * given; a command with a table of its own names it ({@link EmbeddingOptions#EmbeddingOptions(String)}).
  */
 public final class TableOptions {
     @Option(names = "--table", paramLabel = "NAME",
@@ -28,11 +28,11 @@ public final class TableOptions {
             description = "HNSW index parameter ef_construction (default: ${DEFAULT-VALUE})")
     private int hnswEfConstruction = 64;
 
-    public TableOptions() {
+    TableOptions() {
         this("image_search");
     }
 
-    public TableOptions(String defaultName) {
+    TableOptions(String defaultName) {
         this.name = defaultName;
     }
 

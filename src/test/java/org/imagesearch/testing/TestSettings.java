@@ -2,29 +2,26 @@ package org.imagesearch.testing;
 
 import java.util.Map;
 import org.imagesearch.config.CommandLines;
-import org.imagesearch.config.DatabaseOptions;
+import org.imagesearch.config.EmbeddingOptions;
 import org.imagesearch.config.JobOptions;
 import org.imagesearch.config.KafkaOptions;
-import org.imagesearch.config.LoaderOptions;
-import org.imagesearch.config.ModelOptions;
 import org.imagesearch.config.QueryTopicOptions;
 import org.imagesearch.config.SearchOptions;
 import org.imagesearch.config.ServiceOptions;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsBuilder;
-import org.imagesearch.config.TableOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Settings from option strings, parsed the way the commands parse them, with every option group mixed in. */
+/**
+ * Settings from option strings, parsed the way the commands parse them, with every option group mixed in; the
+ * projection choice, which is not part of {@link Settings}, is parsed and left aside.
+ */
 @Command(name = "test-settings")
 public final class TestSettings {
     @Mixin private KafkaOptions kafka;
-    @Mixin private DatabaseOptions database;
-    @Mixin private TableOptions table;
-    @Mixin private ModelOptions model;
-    @Mixin private LoaderOptions loader;
+    @Mixin private EmbeddingOptions embedding;
     @Mixin private JobOptions job;
     @Mixin private SearchOptions search;
     @Mixin private QueryTopicOptions queryTopics;
@@ -38,9 +35,8 @@ public final class TestSettings {
     public static Settings parse(Map<String, String> environment, String... args) {
         TestSettings options = new TestSettings();
         CommandLines.of(options, environment).parseArgs(args);
-        return new SettingsBuilder().with(options.kafka).with(options.database).with(options.table)
-                .with(options.model).with(options.loader).with(options.job).with(options.search)
-                .with(options.queryTopics).with(options.service).build();
+        return new SettingsBuilder().with(options.kafka).with(options.embedding).with(options.job)
+                .with(options.search).with(options.queryTopics).with(options.service).build();
     }
 
     /** The command line of every option group, e.g. to list the options they declare. */
