@@ -8,7 +8,9 @@ import java.net.BindException;
 import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -59,14 +61,10 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         return line.getCommandSpec().qualifiedName();
     }
 
+    /** The exception or one of its causes: a SQLException wrapped by a driver or a pool counts too. */
     private static boolean isExpected(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            Throwable current = cause;
-            if (EXPECTED.stream().anyMatch(type -> type.isInstance(current))) {
-                return true;
-            }
-        }
-        return false;
+        return Stream.iterate(e, Objects::nonNull, Throwable::getCause)
+                .anyMatch(cause -> EXPECTED.stream().anyMatch(type -> type.isInstance(cause)));
     }
 
     /** The first message that says more than the exception it wraps. */
@@ -82,7 +80,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
     }
 
-    static String masked(String text) {
+    private static String masked(String text) {
         return PASSWORD_PARAMETER.matcher(text).replaceAll("$1***");
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code bin/image-search <subcommand> [options]}: the one entry point of the project. */
 @Command(name = "image-search", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        scope = ScopeType.INHERIT, sortOptions = false, abbreviateSynopsis = true,
+        scope = ScopeType.INHERIT, sortOptions = false, abbreviateSynopsis = true, usageHelpAutoWidth = true,
         description = "Reverse image search: Kafka -> Flink + SqueezeNet -> PostgreSQL/pgvector. "
                 + "Each subcommand lists its options with --help.",
         footer = {"", "Every option can also be set as an environment variable IMAGE_SEARCH_<OPTION> (upper case, "
