@@ -1,14 +1,14 @@
 package org.imagesearch.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import org.imagesearch.config.Options;
-import org.imagesearch.config.ProjectionChoice;
+import java.util.concurrent.Callable;
+import org.imagesearch.config.EmbeddingOptions;
+import org.imagesearch.config.JobOptions;
+import org.imagesearch.config.SearchOptions;
 import org.imagesearch.config.Settings;
+import org.imagesearch.config.SettingsBuilder;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.dataset.ImageFolderDataset;
 import org.imagesearch.local.LocalPipeline;
@@ -21,42 +21,63 @@ import org.imagesearch.report.NeighbourReport;
 import org.imagesearch.store.ImageTable;
 import org.imagesearch.store.PostgresConnections;
 import org.imagesearch.store.SettingsResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code demo}: publishes real images to an embedded Kafka broker, lets the ingest job index them on a
  * local MiniCluster into PostgreSQL/pgvector, waits until every message is indexed or dead-lettered,
  * then prints the nearest neighbours of one image.
  */
-final class DemoCommand {
-    private static final Set<String> FLAGS = Set.of("json");
+@Command(name = "demo", mixinStandardHelpOptions = true, description = {
+        "Index real images on the embedded default (a Kafka broker in this JVM, the ingest job on a Flink "
+                + "MiniCluster, the local PostgreSQL/pgvector), then print the 20 nearest neighbours of one image.",
+        "Re-runs upsert the same ids; rows are never deleted."})
+final class DemoCommand implements Callable<Integer> {
     private static final int K = 20;
 
-    private DemoCommand() {}
+    @Mixin
+    private DatasetOption dataset;
 
-    static void run(String[] args) throws Exception {
-        Options options = Options.parse(args, FLAGS);
-        Set<String> known = new TreeSet<>(Settings.OPTIONS);
-        known.addAll(List.of("dataset", "limit", "query-id", "seed", "json"));
-        options.rejectUnknown(known);
-        Settings settings = SettingsResolver.resolve(Settings.from(options),
-                ProjectionChoice.parse(options.get("projection", "none")));
-        Path datasetPath = Path.of(options.get("dataset", Settings.defaultDataset().toString()));
-        int limit = options.getInt("limit", 10_000);
-        boolean json = options.flag("json");
+    @Option(names = "--limit", paramLabel = "N", description = "images to publish (default: ${DEFAULT-VALUE})")
+    private int limit = 10_000;
 
-        try (Dataset dataset = Dataset.open(datasetPath, options.getLong("seed", Dataset.DEFAULT_SEED), false)) {
-            int count = Math.min(limit, dataset.size());
-            if (dataset instanceof ImageFolderDataset folder) {
+    @Option(names = "--query-id", paramLabel = "ID",
+            description = "the image whose neighbours are printed (default: 4999, or 0 when fewer than 5,000 are published)")
+    private Long queryId;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the shuffled order (default: ${DEFAULT-VALUE})")
+    private long seed = Dataset.DEFAULT_SEED;
+
+    @Option(names = "--json", description = "end with one JSON object: the neighbours and the counts")
+    private boolean json;
+
+    @Mixin
+    private EmbeddingOptions embedding;
+    @Mixin
+    private JobOptions job;
+    @Mixin
+    private SearchOptions search;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings configured = new SettingsBuilder().with(embedding).with(job).with(search).build();
+        Settings settings = SettingsResolver.resolve(configured, embedding.projection());
+        try (Dataset images = Dataset.open(dataset.path(), seed, false)) {
+            int count = Math.min(limit, images.size());
+            if (images instanceof ImageFolderDataset folder) {
                 settings = settings.withLoader(settings.loader().withRoot(folder.root()));
             }
-            System.err.println("Indexing " + count + " images of " + dataset.describe());
-            long queryId = options.getLong("query-id", count > 4999 ? 4999 : 0);
+            System.err.println("Indexing " + count + " images of " + images.describe());
+            long shown = queryId != null ? queryId : count > 4999 ? 4999 : 0;
             long deadLettered;
             try (LocalPipeline pipeline = LocalPipeline.start(settings, false)) {
-                deadLettered = PipelineProgress.publishAndAwait(pipeline, dataset, count);
+                deadLettered = PipelineProgress.publishAndAwait(pipeline, images, count);
             }
-            report(settings, queryId, count, deadLettered, json);
+            report(settings, shown, count, deadLettered, json);
         }
+        return 0;
     }
 
     private static void report(Settings settings, long queryId, int count, long deadLettered, boolean json)

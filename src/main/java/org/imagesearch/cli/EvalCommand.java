@@ -2,51 +2,86 @@ package org.imagesearch.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import org.imagesearch.config.Options;
-import org.imagesearch.config.ProjectionChoice;
+import java.util.concurrent.Callable;
+import org.imagesearch.config.EmbeddingOptions;
+import org.imagesearch.config.JobOptions;
+import org.imagesearch.config.SearchOptions;
 import org.imagesearch.config.Settings;
+import org.imagesearch.config.SettingsBuilder;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.embed.PcaWhitening;
 import org.imagesearch.eval.EvalReport;
 import org.imagesearch.eval.Evaluation;
 import org.imagesearch.store.SettingsResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code eval --dataset PATH [--query-dataset PATH] [--database-limit N] [--queries N] [--descriptor NAME]
- * [--input-size N] [--whitening DIMS] [--query-expansion N] [--reuse-index] [--report DIR] [--json]}: retrieval quality
- * through the real pipeline, one JSON line plus a Markdown report with result grids. For a CIFAR
- * {@code train.bin} the {@code test.bin} beside it gives the queries unless told otherwise.
+ * {@code eval}: retrieval quality through the real pipeline, one JSON line plus a Markdown report with result
+ * grids. For a CIFAR {@code train.bin} the {@code test.bin} beside it gives the queries unless told otherwise.
  */
-final class EvalCommand {
-    private EvalCommand() {}
+@Command(name = "eval", mixinStandardHelpOptions = true, description = {
+        "Retrieval quality through the real pipeline: index the data set into a table of its own, "
+                + "ask for the 20 nearest neighbours of every query, print one JSON line and write a Markdown "
+                + "report with result grids.",
+        "Relevant = same class. For a CIFAR train.bin the test.bin beside it gives the queries; otherwise each "
+                + "indexed image queries the others."})
+final class EvalCommand implements Callable<Integer> {
+    @Mixin
+    private DatasetOption dataset;
 
-    static void run(String[] args) throws Exception {
-        Options options = Options.parse(args, Set.of("json", "reuse-index"));
-        Set<String> known = new TreeSet<>(Settings.OPTIONS);
-        known.addAll(List.of("dataset", "query-dataset", "database-limit", "queries", "report", "json",
-                "whitening", "whitening-shrinkage", "whitening-sample", "reuse-index"));
-        options.rejectUnknown(known);
-        // A table of its own, made anew for each run: evaluation never touches the demo's table.
-        Settings settings = SettingsResolver.resolve(Settings.from(options.withDefault("table", "image_search_eval")),
-                ProjectionChoice.parse(options.get("projection", "none")));
-        Path databasePath = Path.of(options.get("dataset", Settings.defaultDataset().toString()));
-        Path queryPath = queryDataset(options, databasePath);
-        Path report = Path.of(options.get("report", "eval-report"));
-        try (Dataset database = Dataset.open(databasePath, Dataset.DEFAULT_SEED, true);
-             Dataset queries = queryPath == null ? null : Dataset.open(queryPath, Dataset.DEFAULT_SEED, true)) {
-            int whiteningDims = options.getInt("whitening", 0);
-            Evaluation.Whitening whitening = whiteningDims == 0 ? null : new Evaluation.Whitening(whiteningDims,
-                    options.getDouble("whitening-shrinkage", PcaWhitening.DEFAULT_SHRINKAGE),
-                    options.getInt("whitening-sample", PcaWhitening.DEFAULT_SAMPLE));
-            Evaluation evaluation = new Evaluation(settings, database, options.getInt("database-limit", database.size()),
-                    queries, options.getInt("queries", 1000), new Evaluation.Plan(whitening,
-                    settings.search().queryExpansion(), options.flag("reuse-index")));
-            long total = Math.min(options.getInt("database-limit", database.size()), database.size());
-            System.err.println(options.flag("reuse-index") ? "Querying table " + settings.database().table().name()
-                    + " as indexed before" : "Indexing " + total + " images of " + database.describe()
+    @Option(names = "--query-dataset", paramLabel = "PATH",
+            description = "where the queries come from (default: test.bin beside a CIFAR train.bin, else the data set)")
+    private Path queryDataset;
+
+    @Option(names = "--database-limit", paramLabel = "N", description = "index the first N images (default: all)")
+    private Integer databaseLimit;
+
+    @Option(names = "--queries", paramLabel = "N", description = "queries asked (default: ${DEFAULT-VALUE})")
+    private int queries = 1000;
+
+    @Option(names = "--whitening", paramLabel = "DIMS", description = "first index into <table>_raw, learn PCA "
+            + "whitening to DIMS dimensions from those vectors, store it, then index again with it (default: 0, none)")
+    private int whitening = 0;
+
+    @Option(names = "--whitening-shrinkage", paramLabel = "S",
+            description = "shrinkage of the learned whitening, 0..1 (default: ${DEFAULT-VALUE})")
+    private double whiteningShrinkage = PcaWhitening.DEFAULT_SHRINKAGE;
+
+    @Option(names = "--whitening-sample", paramLabel = "N",
+            description = "vectors the whitening is learned from (default: ${DEFAULT-VALUE})")
+    private int whiteningSample = PcaWhitening.DEFAULT_SAMPLE;
+
+    @Option(names = "--reuse-index", description = "query the table an earlier run indexed (same images, same "
+            + "descriptor), to try query-time options such as --ef-search without indexing again")
+    private boolean reuseIndex;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "where the report goes (default: ${DEFAULT-VALUE})")
+    private Path report = Path.of("eval-report");
+
+    @Mixin
+    private EmbeddingOptions embedding = new EmbeddingOptions("image_search_eval");
+    @Mixin
+    private JobOptions job;
+    @Mixin
+    private SearchOptions search;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings configured = new SettingsBuilder().with(embedding).with(job).with(search).build();
+        Settings settings = SettingsResolver.resolve(configured, embedding.projection());
+        Path queryPath = queryDataset();
+        try (Dataset indexed = Dataset.open(dataset.path(), Dataset.DEFAULT_SEED, true);
+             Dataset asked = queryPath == null ? null : Dataset.open(queryPath, Dataset.DEFAULT_SEED, true)) {
+            Evaluation.Whitening whitened = whitening == 0 ? null
+                    : new Evaluation.Whitening(whitening, whiteningShrinkage, whiteningSample);
+            int limit = databaseLimit == null ? indexed.size() : databaseLimit;
+            Evaluation evaluation = new Evaluation(settings, indexed, limit, asked, queries,
+                    new Evaluation.Plan(whitened, settings.search().queryExpansion(), reuseIndex));
+            long total = Math.min(limit, indexed.size());
+            System.err.println(reuseIndex ? "Querying table " + settings.database().table().name()
+                    + " as indexed before" : "Indexing " + total + " images of " + indexed.describe()
                     + " through the ingest pipeline");
             ProgressBar bar = new ProgressBar();
             Evaluation.Outcome outcome = evaluation.run(done -> bar.update(done, total, "indexed"));
@@ -55,14 +90,15 @@ final class EvalCommand {
             System.err.println("Report: " + report.resolve("report.md"));
             System.out.println(outcome.json());
         }
+        return 0;
     }
 
-    private static Path queryDataset(Options options, Path database) {
-        String given = options.get("query-dataset", null);
-        if (given != null) {
-            return Path.of(given);
+    private Path queryDataset() {
+        if (queryDataset != null) {
+            return queryDataset;
         }
-        Path test = database.resolveSibling("test.bin");
-        return database.getFileName().toString().equals("train.bin") && Files.isRegularFile(test) ? test : null;
+        Path train = dataset.path();
+        Path test = train.resolveSibling("test.bin");
+        return train.getFileName().toString().equals("train.bin") && Files.isRegularFile(test) ? test : null;
     }
 }

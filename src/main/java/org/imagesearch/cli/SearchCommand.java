@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import org.imagesearch.config.Options;
-import org.imagesearch.config.ProjectionChoice;
+import java.util.concurrent.Callable;
+import org.imagesearch.config.EmbeddingOptions;
+import org.imagesearch.config.SearchOptions;
 import org.imagesearch.config.Settings;
+import org.imagesearch.config.SettingsBuilder;
 import org.imagesearch.embed.EmbedderPool;
 import org.imagesearch.json.Json;
 import org.imagesearch.query.Filter;
@@ -24,59 +22,73 @@ import org.imagesearch.report.NeighbourReport;
 import org.imagesearch.store.ImageTable;
 import org.imagesearch.store.PostgresConnections;
 import org.imagesearch.store.SettingsResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/**
- * {@code search --image FILE | --id ID [-k 20] [--class C] [--json] [--grid out.png]}: one query against
- * the table, printed as a table (or JSON), optionally drawn as a 4x5 contact sheet.
- */
-final class SearchCommand {
-    private SearchCommand() {}
+/** {@code search}: one query against the table, printed as a table (or JSON), optionally drawn as a 4x5 contact sheet. */
+@Command(name = "search", mixinStandardHelpOptions = true, description = {
+        "One search from the command line: by a picture (--image) or by an indexed image (--id).",
+        "Prints the nearest neighbours; --grid draws them under the query as a 4x5 contact sheet."})
+final class SearchCommand implements Callable<Integer> {
+    @Option(names = "--image", paramLabel = "FILE", description = "search by this picture")
+    private Path image;
 
-    static void run(String[] args) throws Exception {
-        // "-k 20" is the documented spelling; the option parser knows "--k".
-        String[] normalised = Arrays.stream(args).map(a -> a.equals("-k") ? "--k" : a).toArray(String[]::new);
-        Options options = Options.parse(normalised, Set.of("json"));
-        Set<String> known = new TreeSet<>(Settings.OPTIONS);
-        known.addAll(List.of("image", "id", "k", "class", "json", "grid"));
-        options.rejectUnknown(known);
-        Settings settings = SettingsResolver.resolveForQueries(Settings.from(options),
-                ProjectionChoice.parse(options.get("projection", "none")));
-        String image = options.get("image", null);
-        String id = options.get("id", null);
+    @Option(names = "--id", paramLabel = "ID", description = "search by the indexed image with this id")
+    private Long id;
+
+    @Option(names = {"-k", "--k"}, paramLabel = "K", description = "answers, 1..100 (default: ${DEFAULT-VALUE})")
+    private int k = Query.DEFAULT_K;
+
+    @Option(names = "--class", paramLabel = "C", description = "only answers of this class")
+    private String label;
+
+    @Option(names = "--grid", paramLabel = "FILE.png", description = "also draw the answers as a contact sheet")
+    private Path grid;
+
+    @Option(names = "--json", description = "end with one JSON object, the demo's shape")
+    private boolean json;
+
+    @Mixin
+    private EmbeddingOptions embedding;
+    @Mixin
+    private SearchOptions search;
+
+    @Override
+    public Integer call() throws Exception {
         if ((image == null) == (id == null)) {
             throw new IllegalArgumentException("give exactly one of --image FILE and --id ID");
         }
-        byte[] imageBytes = image == null ? null : Files.readAllBytes(Path.of(image));
-        QueryTarget target = image != null ? new QueryTarget.ByImage(imageBytes, null)
-                : new QueryTarget.ById(options.getLong("id", 0));
-        Query query = Query.of(target, options.getInt("k", Query.DEFAULT_K))
-                .withFilter(new Filter(options.get("class", null), null));
+        Settings configured = new SettingsBuilder().with(embedding).with(search).build();
+        Settings settings = SettingsResolver.resolveForQueries(configured, embedding.projection());
+        byte[] imageBytes = image == null ? null : Files.readAllBytes(image);
+        QueryTarget target = image != null ? new QueryTarget.ByImage(imageBytes, null) : new QueryTarget.ById(id);
+        Query query = Query.of(target, k).withFilter(new Filter(label, null));
 
         try (EmbedderPool embedders = image == null ? null : new EmbedderPool(settings.modelSpec(), 1);
              Connection connection = PostgresConnections.open(settings.database())) {
-            ImageSearch search = ImageSearch.of(settings, embedders == null ? QueryImageEmbedder.NONE
+            ImageSearch searcher = ImageSearch.of(settings, embedders == null ? QueryImageEmbedder.NONE
                     : QueryImageEmbedder.using(embedders, settings.loader()));
-            ImageTable table = new ImageTable(settings.database().table());
-            SearchResult result = search.search(connection, query);
-            String queryLabel = image != null ? Path.of(image).getFileName().toString()
-                    : table.labelOf(connection, options.getLong("id", 0));
-            long queryId = image != null ? -1 : options.getLong("id", 0);
+            ImageTable rows = new ImageTable(settings.database().table());
+            SearchResult result = searcher.search(connection, query);
+            String queryLabel = image != null ? image.getFileName().toString() : rows.labelOf(connection, id);
+            long queryId = image != null ? -1 : id;
             NeighbourReport.printTable(System.out, queryId, queryLabel,
                     settings.database().table().distance().name(), result.hits());
-            String grid = options.get("grid", null);
             if (grid != null) {
-                byte[] queryPicture = imageBytes != null ? imageBytes : table.thumbnail(connection, queryId);
-                ContactSheet.write(Path.of(grid), queryPicture, image != null ? queryLabel : queryLabel + " #" + queryId,
-                        result.hits(), hitId -> table.thumbnail(connection, hitId));
+                byte[] queryPicture = imageBytes != null ? imageBytes : rows.thumbnail(connection, queryId);
+                ContactSheet.write(grid, queryPicture, image != null ? queryLabel : queryLabel + " #" + queryId,
+                        result.hits(), hitId -> rows.thumbnail(connection, hitId));
                 System.err.println("Wrote " + grid);
             }
-            if (options.flag("json")) {
-                ObjectNode json = NeighbourReport.toJson(queryId, queryLabel, result.hits());
-                json.put("took_ms", Json.rounded(result.tookMs(), 2));
-                System.out.println(json);
+            if (json) {
+                ObjectNode answer = NeighbourReport.toJson(queryId, queryLabel, result.hits());
+                answer.put("took_ms", Json.rounded(result.tookMs(), 2));
+                System.out.println(answer);
             }
         } catch (org.imagesearch.query.InvalidQueryException | org.imagesearch.query.UnknownImageException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
+        return 0;
     }
 }

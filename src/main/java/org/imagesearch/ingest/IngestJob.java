@@ -7,12 +7,9 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.imagesearch.config.Options;
-import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
 import org.imagesearch.kafka.KafkaConnectors;
 import org.imagesearch.kafka.KafkaMessage;
-import org.imagesearch.store.SettingsResolver;
 import org.imagesearch.store.VectorRecord;
 import org.imagesearch.store.VectorSinks;
 
@@ -22,6 +19,8 @@ import org.imagesearch.store.VectorSinks;
  * dead-letter sink. The source and sinks are arguments, so tests run the same job on a MiniCluster.
  */
 public final class IngestJob {
+    private static final String NAME = "image-search ingest";
+
     private final Settings settings;
     private final Source<KafkaMessage, ?, ?> source;
     private final Sink<VectorRecord> vectorSink;
@@ -81,21 +80,15 @@ public final class IngestJob {
         env.getConfig().enableObjectReuse();
     }
 
-    /** Entry point of the job jar on a Flink cluster: {@code flink run image-search-job.jar [options]}. */
-    public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args, java.util.Set.of());
-        options.rejectUnknown(Settings.OPTIONS);
-        Settings settings = SettingsResolver.resolveForWriting(Settings.from(options),
-                ProjectionChoice.parse(options.get("projection", "none")), false);
-        settings.modelSpec().check();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        fromSettings(settings).addTo(env);
-        env.execute("image-search ingest");
+    /** Runs the job on {@code env} until it ends: a streaming job runs until it is cancelled. */
+    public void execute(StreamExecutionEnvironment env) throws Exception {
+        addTo(env);
+        env.execute(NAME);
     }
 
     /** Starts the job without blocking; the caller cancels it through the returned client. */
     public JobClient start(StreamExecutionEnvironment env) throws Exception {
         addTo(env);
-        return env.executeAsync("image-search ingest");
+        return env.executeAsync(NAME);
     }
 }

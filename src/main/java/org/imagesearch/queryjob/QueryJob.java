@@ -1,24 +1,22 @@
 package org.imagesearch.queryjob;
 
-import java.util.Set;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.imagesearch.config.Options;
-import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
 import org.imagesearch.kafka.KafkaConnectors;
 import org.imagesearch.kafka.KafkaMessage;
-import org.imagesearch.store.SettingsResolver;
 
 /**
  * The query job: lookups arrive as JSON on the requests topic and their answers leave on the results
  * topic, keyed like the request. A separate Flink job from ingestion, so each scales on its own.
  */
 public final class QueryJob {
+    private static final String NAME = "image-search queries";
+
     private final Settings settings;
     private final Source<KafkaMessage, ?, ?> source;
     private final Sink<QueryAnswer> sink;
@@ -31,8 +29,8 @@ public final class QueryJob {
 
     public static QueryJob fromSettings(Settings settings) {
         Settings.Kafka kafka = settings.kafka();
-        Settings.Kafka requests = kafka.reading(settings.search().requestsTopic(), kafka.groupId() + "-queries");
-        String results = settings.search().resultsTopic();
+        Settings.Kafka requests = kafka.reading(settings.queryTopics().requestsTopic(), kafka.groupId() + "-queries");
+        String results = settings.queryTopics().resultsTopic();
         return new QueryJob(settings, KafkaConnectors.source(requests), KafkaConnectors.sink(kafka,
                 (answer, context, timestamp) -> new ProducerRecord<>(results, answer.key(), answer.json())));
     }
@@ -46,20 +44,14 @@ public final class QueryJob {
                 .sinkTo(sink).name("query-results").uid("query-results").setParallelism(parallelism);
     }
 
-    public JobClient start(StreamExecutionEnvironment env) throws Exception {
+    /** Runs the job on {@code env} until it is cancelled. */
+    public void execute(StreamExecutionEnvironment env) throws Exception {
         addTo(env);
-        return env.executeAsync("image-search queries");
+        env.execute(NAME);
     }
 
-    /** {@code bin/image-search query-job [options]}, or on a cluster: {@code flink run -c org.imagesearch.queryjob.QueryJob ...}. */
-    public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args, Set.of());
-        options.rejectUnknown(Settings.OPTIONS);
-        Settings settings = SettingsResolver.resolveForQueries(Settings.from(options),
-                ProjectionChoice.parse(options.get("projection", "none")));
-        settings.modelSpec().check();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        fromSettings(settings).addTo(env);
-        env.execute("image-search queries");
+    public JobClient start(StreamExecutionEnvironment env) throws Exception {
+        addTo(env);
+        return env.executeAsync(NAME);
     }
 }

@@ -55,10 +55,10 @@ public final class SearchService implements AutoCloseable {
         this.rows = rows;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.maxRequestSize = settings.search().maxUploadBytes();
-            config.jetty.multipartConfig.maxFileSize(settings.search().maxUploadBytes(),
+            config.http.maxRequestSize = settings.service().maxUploadBytes();
+            config.jetty.multipartConfig.maxFileSize(settings.service().maxUploadBytes(),
                     io.javalin.config.SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxTotalRequestSize(settings.search().maxUploadBytes() + 64 * 1024,
+            config.jetty.multipartConfig.maxTotalRequestSize(settings.service().maxUploadBytes() + 64 * 1024,
                     io.javalin.config.SizeUnit.BYTES);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
@@ -66,9 +66,9 @@ public final class SearchService implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
         });
-        int perMinute = settings.search().requestsPerMinute();
+        int perMinute = settings.service().requestsPerMinute();
         RateLimiter limiter = new RateLimiter(perMinute, System::currentTimeMillis);
-        long maxUpload = settings.search().maxUploadBytes();
+        long maxUpload = settings.service().maxUploadBytes();
         app.before("/api/*", ctx -> {
             if (!limiter.allow(ctx.ip())) {
                 throw new TooManyRequestsResponse();
@@ -87,7 +87,7 @@ public final class SearchService implements AutoCloseable {
         app.exception(SQLException.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE,
                 "database unavailable: " + e.getMessage()));
         app.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> error(ctx, HttpStatus.CONTENT_TOO_LARGE,
-                "the upload is larger than " + settings.search().maxUploadBytes() + " bytes"));
+                "the upload is larger than " + settings.service().maxUploadBytes() + " bytes"));
         app.error(HttpStatus.TOO_MANY_REQUESTS, ctx -> error(ctx, HttpStatus.TOO_MANY_REQUESTS,
                 "too many requests: at most " + perMinute + " per minute"));
         // Declared after every endpoint, so it only answers paths no endpoint matched.
@@ -97,7 +97,7 @@ public final class SearchService implements AutoCloseable {
 
     /** Listens on the configured host (loopback unless --host says otherwise) and port (0 = any free one). */
     public SearchService start(int port) {
-        app.start(settings.search().host(), port);
+        app.start(settings.service().host(), port);
         return this;
     }
 
@@ -115,9 +115,9 @@ public final class SearchService implements AutoCloseable {
             byte[] bytes;
             try (InputStream in = file.content()) {
                 // Content-Length was checked before; a chunked upload is cut off here.
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.search().maxUploadBytes() + 1));
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.service().maxUploadBytes() + 1));
             }
-            if (bytes.length > settings.search().maxUploadBytes()) {
+            if (bytes.length > settings.service().maxUploadBytes()) {
                 throw new ContentTooLargeResponse();
             }
             query = formQuery(ctx, new QueryTarget.ByImage(bytes, null));

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.imagesearch.config.CommandLines;
 import org.imagesearch.config.Settings;
 import org.imagesearch.reference.ReferenceSql;
 import org.imagesearch.report.ContactSheet;
@@ -48,11 +49,12 @@ class WalkthroughIT {
         Settings.Database db = services.database("walkthrough_unused");
         Path grid = dir.resolve("grid.png");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        WalkthroughCommand.run(new String[] {
+        WalkthroughCommand command = new WalkthroughCommand(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int exit = CommandLines.of(command, System.getenv()).execute(
                 "--dataset", Settings.defaultDataset().resolveSibling("test.bin").toString(), "--limit", "" + IMAGES,
                 "--grid", grid.toString(), "--json", "--jdbc-url", db.jdbcUrl(), "--db-user", db.user(),
-                "--db-password", db.password(), "--parallelism", "2", "--checkpoint-interval-ms", "1000"},
-                new PrintStream(printed, true, StandardCharsets.UTF_8));
+                "--db-password", db.password(), "--parallelism", "2", "--checkpoint-interval-ms", "1000");
+        assertEquals(0, exit);
         List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
 
         // the one JSON line, last

@@ -11,23 +11,37 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.imagesearch.embed.Descriptor;
 import org.imagesearch.embed.DistanceMetric;
+import org.imagesearch.testing.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
+/** Settings from the option groups through the environment defaults, as every command makes them. */
 class SettingsTest {
     private static final Map<String, String> NO_ENV = Map.of();
+
+    /** Every option of the README's configuration table. */
+    private static final Set<String> OPTIONS = Set.of(
+            "--bootstrap-servers", "--topic", "--dead-letter-topic", "--group-id", "--start-offsets",
+            "--jdbc-url", "--db-user", "--db-password", "--table", "--dimension", "--distance", "--hnsw-m",
+            "--hnsw-ef-construction", "--model", "--model-name", "--descriptor", "--gem-p", "--input-size", "--projection",
+            "--file-roots", "--http-connect-timeout-ms", "--http-read-timeout-ms", "--max-image-bytes", "--max-pixels",
+            "--parallelism", "--checkpoint-interval-ms", "--sink-batch-size", "--sink-batch-interval-ms",
+            "--ef-search", "--query-expansion", "--requests-topic", "--results-topic", "--host", "--port",
+            "--max-upload-bytes", "--requests-per-minute");
 
     @TempDir
     Path temp;
 
-    private static Options options(Map<String, String> env, String... args) {
-        return Options.parse(args, Set.of("verbose"), env);
-    }
-
     private static Settings settings(Map<String, String> env, String... args) {
-        return Settings.from(options(env, args));
+        return TestSettings.parse(env, args);
     }
 
     @Test
@@ -59,13 +73,19 @@ class SettingsTest {
     }
 
     @Test
+    void partsNoCommandConfiguresTakeTheSameDefaults() {
+        assertEquals(settings(NO_ENV), new SettingsBuilder().build());
+    }
+
+    @Test
     void environmentVariablesOverrideDefaults() {
         Settings s = settings(Map.of("IMAGE_SEARCH_TOPIC", "from-env", "IMAGE_SEARCH_SINK_BATCH_SIZE", "7",
-                "IMAGE_SEARCH_DISTANCE", "cosine"));
+                "IMAGE_SEARCH_DISTANCE", "cosine", "IMAGE_SEARCH_DB_PASSWORD", "from-env-pw"));
 
         assertEquals("from-env", s.kafka().topic());
         assertEquals(7, s.job().sinkBatchSize());
         assertEquals(DistanceMetric.COSINE, s.database().table().distance());
+        assertEquals("from-env-pw", s.database().password());
     }
 
     @Test
@@ -85,33 +105,39 @@ class SettingsTest {
     }
 
     @Test
-    void everyDeclaredOptionIsAccepted() {
-        String[] args = Settings.OPTIONS.stream().flatMap(name -> List.of("--" + name, "x").stream()).toArray(String[]::new);
+    void environmentVariablesAreNamedAfterTheOption() {
+        assertEquals("IMAGE_SEARCH_JDBC_URL", EnvironmentDefaults.variableName("--jdbc-url"));
+        assertEquals("IMAGE_SEARCH_K", EnvironmentDefaults.variableName("-k"));
+    }
 
-        options(NO_ENV, args).rejectUnknown(Settings.OPTIONS);
+    @Test
+    void everyDeclaredOptionIsAccepted() {
+        CommandLine.Model.CommandSpec spec = TestSettings.commandLine(NO_ENV).getCommandSpec();
+        Set<String> declared = new TreeSet<>();
+        spec.options().forEach(option -> declared.add(option.longestName()));
+
+        assertEquals(new TreeSet<>(OPTIONS), declared);
     }
 
     @Test
     void unknownOptionIsRejected() {
-        Options options = options(NO_ENV, "--topic", "t", "--tpoic", "typo");
-
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> options.rejectUnknown(Settings.OPTIONS));
+        CommandLine.UnmatchedArgumentException e = assertThrows(CommandLine.UnmatchedArgumentException.class,
+                () -> settings(NO_ENV, "--topic", "t", "--tpoic", "typo"));
         assertTrue(e.getMessage().contains("--tpoic"), e.getMessage());
     }
 
     @Test
     void unknownEnvironmentVariablesAreNotRejected() {
-        options(Map.of("IMAGE_SEARCH_WHATEVER", "1")).rejectUnknown(Settings.OPTIONS);
+        settings(Map.of("IMAGE_SEARCH_WHATEVER", "1"));
     }
 
     @Test
     void badIntegerNamesTheOptionAndTheValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
                 () -> settings(NO_ENV, "--sink-batch-size", "ten"));
-        assertEquals("--sink-batch-size must be an integer, got 'ten'", e.getMessage());
+        assertEquals("Invalid value for option '--sink-batch-size': 'ten' is not an integer", e.getMessage());
 
-        IllegalArgumentException fromEnv = assertThrows(IllegalArgumentException.class,
+        CommandLine.ParameterException fromEnv = assertThrows(CommandLine.ParameterException.class,
                 () -> settings(Map.of("IMAGE_SEARCH_MAX_IMAGE_BYTES", "1MB")));
         assertTrue(fromEnv.getMessage().contains("--max-image-bytes"), fromEnv.getMessage());
     }
@@ -124,11 +150,19 @@ class SettingsTest {
     }
 
     @Test
+    void numbersThatAreNotFiniteAreRejected() {
+        assertThrows(CommandLine.ParameterException.class, () -> settings(NO_ENV, "--gem-p", "NaN"));
+        assertThrows(CommandLine.ParameterException.class, () -> settings(NO_ENV, "--port", "99999999999"));
+    }
+
+    @Test
     void nonPositiveLimitsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--parallelism", "0"));
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--sink-batch-size", "0"));
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--max-image-bytes", "0"));
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--max-pixels", "-1"));
+        assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--max-upload-bytes", "0"));
+        assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--ef-search", "0"));
     }
 
     @Test
@@ -165,6 +199,24 @@ class SettingsTest {
     }
 
     @Test
+    void dimensionAndDistanceFollowTheDescriptorUnlessGiven() {
+        TableSpec logits = settings(NO_ENV, "--descriptor", "logits").database().table();
+        TableSpec given = settings(NO_ENV, "--descriptor", "logits", "--dimension", "64", "--distance", "cosine")
+                .database().table();
+
+        assertEquals(1000, logits.dimension());
+        assertEquals(DistanceMetric.L2, logits.distance());
+        assertEquals("squeezenet1_0", settings(NO_ENV, "--descriptor", "logits").model().name());
+        assertEquals(64, given.dimension());
+        assertEquals(DistanceMetric.COSINE, given.distance());
+    }
+
+    @Test
+    void aCommandWithATableOfItsOwnNamesItsDefault() {
+        assertEquals("image_search_eval", new TableOptions("image_search_eval").table(Descriptor.reference()).name());
+    }
+
+    @Test
     void passwordIsNotPrinted() {
         Settings s = settings(NO_ENV, "--db-password", "s3cret-pw");
 
@@ -173,21 +225,41 @@ class SettingsTest {
         assertFalse(s.toString().contains("s3cret-pw"));
     }
 
-    @Test
-    void flagsTakeNoValueAndOtherOptionsNeedOne() {
-        Options options = options(NO_ENV, "--verbose", "positional", "--topic", "t");
-
-        assertTrue(options.flag("verbose"));
-        assertEquals(List.of("positional"), options.positional());
-        assertEquals("t", options.get("topic", null));
-        assertThrows(IllegalArgumentException.class, () -> options(NO_ENV, "--topic"));
+    @Command(name = "with-flag")
+    static final class WithFlag {
+        @Mixin KafkaOptions kafka;
+        @Option(names = "--verbose") boolean verbose;
+        @Parameters List<String> positional;
     }
 
     @Test
-    void requireNamesTheOptionAndItsEnvironmentVariable() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> options(NO_ENV).require("jdbc-url"));
-        assertEquals("missing --jdbc-url (or IMAGE_SEARCH_JDBC_URL)", e.getMessage());
+    void flagsTakeNoValueAndOtherOptionsNeedOne() {
+        WithFlag command = new WithFlag();
+        CommandLines.of(command, NO_ENV).parseArgs("--verbose", "positional", "--topic", "t");
+
+        assertTrue(command.verbose);
+        assertEquals(List.of("positional"), command.positional);
+        assertEquals("t", command.kafka.kafka().topic());
+        assertThrows(CommandLine.MissingParameterException.class, () -> settings(NO_ENV, "--topic"));
+    }
+
+    @Command(name = "with-projection")
+    static final class WithProjection {
+        @Mixin ProjectionOptions projection;
+    }
+
+    private static ProjectionChoice projection(Map<String, String> env, String... args) {
+        WithProjection command = new WithProjection();
+        CommandLines.of(command, env).parseArgs(args);
+        return command.projection.choice();
+    }
+
+    @Test
+    void projectionIsChosenApartFromTheSettings() {
+        assertEquals(ProjectionChoice.NONE, projection(NO_ENV));
+        assertEquals(ProjectionChoice.LATEST, projection(NO_ENV, "--projection", "latest"));
+        assertEquals(new ProjectionChoice.Version(3), projection(Map.of("IMAGE_SEARCH_PROJECTION", "3")));
+        assertThrows(IllegalArgumentException.class, () -> projection(NO_ENV, "--projection", "newest"));
     }
 
     @Test

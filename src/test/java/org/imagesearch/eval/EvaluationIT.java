@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
-import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TableRows;
 import org.imagesearch.testing.TestServices;
+import org.imagesearch.testing.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,7 +22,7 @@ class EvaluationIT {
 
     @Test
     void cifarTestImagesQueryTheIndexedTrainingImages(TestServices services) throws Exception {
-        Settings settings = Settings.from(Options.empty())
+        Settings settings = TestSettings.parse()
                 .withDatabase(services.database(TestServices.uniqueName("eval")))
                 .withJob(new Settings.Job(2, Duration.ofSeconds(1), 20, Duration.ofMillis(100)));
         try (Dataset train = Dataset.open(Settings.defaultDataset(), Dataset.DEFAULT_SEED, true);
@@ -44,7 +44,7 @@ class EvaluationIT {
 
     @Test
     void withoutAQuerySplitEachQueryLeavesItselfOut(TestServices services) throws Exception {
-        Settings settings = Settings.from(Options.empty())
+        Settings settings = TestSettings.parse()
                 .withDatabase(services.database(TestServices.uniqueName("loo")))
                 .withJob(new Settings.Job(2, Duration.ofSeconds(1), 20, Duration.ofMillis(100)));
         try (Dataset coil = Dataset.open(Settings.sharedDir().resolve("datasets/coil-100/coil100_images.zip"),
@@ -59,7 +59,7 @@ class EvaluationIT {
     @Test
     void whiteningIsLearnedFromTheIndexThenAppliedInsideTheJobAndQueriesAreAlsoScoredExpanded(TestServices services)
             throws Exception {
-        Settings settings = Settings.from(Options.empty())
+        Settings settings = TestSettings.parse()
                 .withDatabase(services.database(TestServices.uniqueName("white")))
                 .withJob(new Settings.Job(2, Duration.ofSeconds(1), 20, Duration.ofMillis(100)));
         try (Dataset train = Dataset.open(Settings.defaultDataset(), Dataset.DEFAULT_SEED, true);

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.flink.streaming.api.operators.StreamMap;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
-import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.image.ImageDecoder;
 import org.imagesearch.image.RgbImage;
 import org.imagesearch.testing.TestImages;
 import org.imagesearch.testing.TestMessages;
+import org.imagesearch.testing.TestSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * The harness hands back copies of the records, so they are compared by content.
  */
 class EmbedImageTest {
-    private static final Settings DEFAULTS = Settings.from(Options.empty());
+    private static final Settings DEFAULTS = TestSettings.parse();
     private static OneInputStreamOperatorTestHarness<PreparedImage, Embedding> harness;
 
     @BeforeAll

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.publish.IngestMessageWriter;
@@ -24,6 +23,7 @@ import org.imagesearch.testing.CollectingSink;
 import org.imagesearch.testing.MiniClusters;
 import org.imagesearch.testing.TestImages;
 import org.imagesearch.testing.TestMessages;
+import org.imagesearch.testing.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +52,8 @@ class IngestJobGraphIT {
                 TestMessages.inline(6, "this is not an image".getBytes(StandardCharsets.UTF_8)),
                 TestMessages.uri(7, secret.toUri().toString()));
         Map<Long, String> deadLetterStageByOffset = Map.of(4L, "parse", 5L, "decode", 6L, "load");
-        Settings settings = Settings.from(Options.parse(new String[] {
-                "--file-roots", root.toString(), "--parallelism", "2", "--checkpoint-interval-ms", "500"}, Set.of()));
+        Settings settings = TestSettings.parse(
+                "--file-roots", root.toString(), "--parallelism", "2", "--checkpoint-interval-ms", "500");
         CollectingSink<VectorRecord> rows = CollectingSink.create();
         CollectingSink<DeadLetter> deadLetters = CollectingSink.create();
 

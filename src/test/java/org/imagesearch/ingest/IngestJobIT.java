@@ -29,7 +29,6 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.imagesearch.config.Options;
 import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
@@ -50,6 +49,7 @@ import org.imagesearch.testing.TestImages;
 import org.imagesearch.testing.TestMessages;
 import org.imagesearch.testing.TestModels;
 import org.imagesearch.testing.TestServices;
+import org.imagesearch.testing.TestSettings;
 import org.imagesearch.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +88,7 @@ class IngestJobIT {
 
     @Test
     void indexesRealImagesThenUpdatesAndDeletesThem() throws Exception {
-        Settings settings = settings("basic", Options.empty());
+        Settings settings = settings("basic");
         List<DatasetImage> images = TestImages.cifar(24);
         JobClient job = IngestJob.fromSettings(settings).start(environment(settings));
         try (ImagePublisher publisher = publisher(settings)) {
@@ -147,9 +147,8 @@ class IngestJobIT {
         Files.write(outside.resolve("secret.png"), images.get(2).bytes());
         HttpServer http = imageServer(images.get(3).bytes());
         String base = "http://127.0.0.1:" + http.getAddress().getPort();
-        Settings settings = settings("dlq", Options.parse(new String[] {
-                "--file-roots", root.toString(), "--http-read-timeout-ms", "1000",
-                "--max-image-bytes", "200000", "--max-pixels", "1000000"}, java.util.Set.of()));
+        Settings settings = settings("dlq", "--file-roots", root.toString(), "--http-read-timeout-ms", "1000",
+                "--max-image-bytes", "200000", "--max-pixels", "1000000");
 
         Map<Long, byte[]> good = new HashMap<>();
         good.put(1L, IngestMessageWriter.upsert(1, images.get(0)));
@@ -219,7 +218,7 @@ class IngestJobIT {
 
     @Test
     void deadLettersOfHugeMessagesFitInKafkaAndTheJobKeepsIndexing() throws Exception {
-        Settings settings = settings("huge", Options.empty());
+        Settings settings = settings("huge");
         byte[] binary = new byte[830 * 1024];
         new java.util.Random(3).nextBytes(binary);
         byte[] controlCharacters = new byte[200 * 1024];
@@ -247,7 +246,7 @@ class IngestJobIT {
 
     @Test
     void recoversFromAFailureWithoutLosingOrDuplicatingRows() throws Exception {
-        Settings settings = settings("failover", Options.empty());
+        Settings settings = settings("failover");
         List<DatasetImage> images = TestImages.cifar(60);
         StreamExecutionEnvironment env = environment(settings);
         IngestJob ingest = IngestJob.fromSettings(settings);
@@ -299,9 +298,9 @@ class IngestJobIT {
 
     private record BadMessage(String stage, String reason, byte[] payload) {}
 
-    private Settings settings(String name, Options options) {
+    private Settings settings(String name, String... options) {
         String unique = TestServices.uniqueName(name);
-        Settings base = Settings.from(options);
+        Settings base = TestSettings.parse(options);
         Settings settings = base
                 .withKafka(new Settings.Kafka(services.kafka().bootstrapServers(), unique + "-in", unique + "-dlq",
                         unique, Settings.StartOffsets.EARLIEST))

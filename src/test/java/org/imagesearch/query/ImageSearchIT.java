@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.embed.DistanceMetric;
@@ -23,6 +22,7 @@ import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TableRows;
 import org.imagesearch.testing.TestImages;
 import org.imagesearch.testing.TestServices;
+import org.imagesearch.testing.TestSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class ImageSearchIT {
     void indexImages(TestServices services) throws Exception {
         db = services.database(TestServices.uniqueName("search"));
         images = TestImages.cifar(IMAGES);
-        Settings settings = Settings.from(Options.empty()).withDatabase(db);
+        Settings settings = TestSettings.parse().withDatabase(db);
         embedders = new EmbedderPool(settings.modelSpec(), 1);
         search = new ImageSearch(db.table(), 100, 0, QueryImageEmbedder.using(embedders, settings.loader()));
         rows = new ImageTable(db.table());

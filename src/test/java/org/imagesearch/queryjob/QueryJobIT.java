@@ -15,7 +15,6 @@ import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.publish.ImagePublisher;
@@ -25,6 +24,7 @@ import org.imagesearch.testing.MiniClusters;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestImages;
 import org.imagesearch.testing.TestServices;
+import org.imagesearch.testing.TestSettings;
 import org.imagesearch.testing.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,16 +40,15 @@ class QueryJobIT {
     void answersEveryRequestOnTheResultsTopicIncludingErrorsForBadOnes(TestServices services) throws Exception {
         String unique = TestServices.uniqueName("queries");
         List<DatasetImage> images = TestImages.cifar(40);
-        Settings base = Settings.from(Options.parse(new String[] {
-                "--requests-topic", unique + "-requests", "--results-topic", unique + "-results"}, java.util.Set.of()));
+        Settings base = TestSettings.parse("--requests-topic", unique + "-requests", "--results-topic", unique + "-results");
         Settings settings = base
                 .withKafka(new Settings.Kafka(services.kafka().bootstrapServers(), unique, unique + "-dlq", unique,
                         Settings.StartOffsets.EARLIEST))
                 .withDatabase(services.database(unique))
                 .withJob(new Settings.Job(2, Duration.ofMillis(500), 10, Duration.ofMillis(100)));
         IndexedImages.write(settings, images);
-        services.kafka().createTopic(settings.search().requestsTopic(), 2);
-        services.kafka().createTopic(settings.search().resultsTopic(), 1);
+        services.kafka().createTopic(settings.queryTopics().requestsTopic(), 2);
+        services.kafka().createTopic(settings.queryTopics().resultsTopic(), 1);
 
         Map<String, String> requests = new HashMap<>();
         for (int i = 0; i < 10; i++) {
@@ -69,8 +68,8 @@ class QueryJobIT {
 
         JobClient job = QueryJob.fromSettings(settings).start(StreamExecutionEnvironment.getExecutionEnvironment());
         try (ImagePublisher publisher = new ImagePublisher(settings.kafka().bootstrapServers(),
-                settings.search().requestsTopic());
-             TopicReader results = new TopicReader(settings.kafka().bootstrapServers(), settings.search().resultsTopic())) {
+                settings.queryTopics().requestsTopic());
+             TopicReader results = new TopicReader(settings.kafka().bootstrapServers(), settings.queryTopics().resultsTopic())) {
             long key = 0;
             for (String request : requests.values()) {
                 publisher.send(key++, request.getBytes(StandardCharsets.UTF_8));

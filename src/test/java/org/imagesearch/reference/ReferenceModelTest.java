@@ -2,19 +2,19 @@ package org.imagesearch.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Set;
-import org.imagesearch.config.Options;
+import java.util.Map;
 import org.imagesearch.config.Settings;
 import org.imagesearch.embed.Descriptor;
 import org.imagesearch.embed.DistanceMetric;
+import org.imagesearch.testing.TestSettings;
 import org.junit.jupiter.api.Test;
 
 class ReferenceModelTest {
     @Test
     void theReferenceModelAndDescriptorWinOverConfiguredOnesAndTheRestIsKept() {
-        Settings configured = Settings.from(Options.parse(new String[] {
-                "--model", "/elsewhere/other.pt", "--descriptor", "max", "--input-size", "112", "--dimension", "512", "--distance", "cosine", "--table", "mine",
-                "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x", "--parallelism", "3"}, Set.of(), java.util.Map.of()));
+        Settings configured = TestSettings.parse(Map.of(), "--model", "/elsewhere/other.pt", "--descriptor", "max",
+                "--input-size", "112", "--dimension", "512", "--distance", "cosine", "--table", "mine",
+                "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x", "--parallelism", "3");
 
         Settings reference = ReferenceModel.applyTo(configured);
 

@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
-import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.TableSpec;
 import org.imagesearch.embed.DistanceMetric;
@@ -19,6 +18,7 @@ import org.imagesearch.store.PostgresConnections;
 import org.imagesearch.store.VectorRecord;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestServices;
+import org.imagesearch.testing.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,7 +29,7 @@ class ReferenceTableIT {
 
     @Test
     void preparesIdempotentlyEmptiesAndUpsertsAndDeletesRealArrays(TestServices services) throws Exception {
-        Settings settings = ReferenceModel.applyTo(Settings.from(Options.empty())
+        Settings settings = ReferenceModel.applyTo(TestSettings.parse()
                 .withDatabase(services.database("reference_unused")));
         ReferenceTable table = new ReferenceTable(settings);
         table.prepare();
@@ -63,8 +63,8 @@ class ReferenceTableIT {
     @Test
     void refusesAnIndexLeftForAnotherDimension(TestServices services) throws Exception {
         Settings.Database db = services.database("reference_unused");
-        new ReferenceTable(ReferenceModel.applyTo(Settings.from(Options.empty()).withDatabase(db))).prepare();
-        Settings other = Settings.from(Options.empty()).withDatabase(new Settings.Database(db.jdbcUrl(), db.user(),
+        new ReferenceTable(ReferenceModel.applyTo(TestSettings.parse().withDatabase(db))).prepare();
+        Settings other = TestSettings.parse().withDatabase(new Settings.Database(db.jdbcUrl(), db.user(),
                 db.password(), new TableSpec("image_search", 512, DistanceMetric.L2, 16, 64)));
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new ReferenceTable(other).prepare());

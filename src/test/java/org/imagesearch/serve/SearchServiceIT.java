@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.image.ImageDecoder;
@@ -23,6 +22,7 @@ import org.imagesearch.testing.IndexedImages;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestImages;
 import org.imagesearch.testing.TestServices;
+import org.imagesearch.testing.TestSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class SearchServiceIT {
     @BeforeAll
     void start(TestServices services) throws Exception {
         images = TestImages.cifar(60);
-        settings = Settings.from(Options.parse(new String[] {"--max-upload-bytes", "100000"}, java.util.Set.of()))
+        settings = TestSettings.parse("--max-upload-bytes", "100000")
                 .withDatabase(services.database(TestServices.uniqueName("service")));
         IndexedImages.write(settings, images);
         service = SearchServer.start(settings, 1, 0);
@@ -152,7 +152,7 @@ class SearchServiceIT {
 
     @Test
     void requestsBeyondTheRateLimitAreRefused(TestServices services) throws Exception {
-        Settings limited = Settings.from(Options.parse(new String[] {"--requests-per-minute", "3"}, java.util.Set.of()))
+        Settings limited = TestSettings.parse("--requests-per-minute", "3")
                 .withDatabase(settings.database());
         try (SearchServer small = SearchServer.start(limited, 1, 0)) {
             String url = "http://127.0.0.1:" + small.port() + "/api/health";

@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.testing.IndexedImages;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestImages;
 import org.imagesearch.testing.TestServices;
+import org.imagesearch.testing.TestSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class WebPageIT {
                     + "apt-get install chromium chromium-driver (.ci/run installs them)");
         }
         images = TestImages.cifar(40);
-        Settings settings = Settings.from(Options.empty())
+        Settings settings = TestSettings.parse()
                 .withDatabase(services.database(TestServices.uniqueName("page")));
         IndexedImages.write(settings, images);
         service = SearchServer.start(settings, 1, 0);

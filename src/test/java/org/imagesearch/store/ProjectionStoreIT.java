@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.util.Set;
-import org.imagesearch.config.Options;
+import java.util.Map;
 import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
 import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.embed.Projection;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestServices;
+import org.imagesearch.testing.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -77,7 +77,6 @@ class ProjectionStoreIT {
     }
 
     private static Settings settings(Settings.Database db, String model) {
-        return Settings.from(Options.parse(new String[] {"--model-name", model},
-                Set.of(), java.util.Map.of())).withDatabase(db);
+        return TestSettings.parse(Map.of(), "--model-name", model).withDatabase(db);
     }
 }

@@ -1,6 +1,5 @@
 package org.imagesearch.testing;
 
-import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.embed.ImageEmbedder;
 
@@ -15,6 +14,6 @@ public final class TestModels {
 
     /** The default settings' model: what the pipeline uses unless told otherwise. */
     public static ImageEmbedder defaultEmbedder() {
-        return embedder(Settings.from(Options.empty()));
+        return embedder(TestSettings.parse());
     }
 }

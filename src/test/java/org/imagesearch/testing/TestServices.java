@@ -1,7 +1,6 @@
 package org.imagesearch.testing;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.imagesearch.config.Options;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.TableSpec;
 import org.imagesearch.local.EmbeddedKafka;
@@ -41,7 +40,7 @@ public final class TestServices implements ExtensionContext.Store.CloseableResou
 
     /** A connection to the test server for {@code table}, with the default descriptor's dimension and distance. */
     public Settings.Database database(String table) {
-        TableSpec defaults = Settings.from(Options.empty()).database().table();
+        TableSpec defaults = TestSettings.parse().database().table();
         return postgres.database(new TableSpec(table, defaults.dimension(), defaults.distance(), 16, 64));
     }
 

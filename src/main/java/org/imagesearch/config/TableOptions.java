@@ -1,0 +1,45 @@
+package org.imagesearch.config;
+
+import org.imagesearch.embed.Descriptor;
+import org.imagesearch.embed.DistanceMetric;
+import picocli.CommandLine.Option;
+
+/**
+ * Options for the vector table ({@link TableSpec}). Its dimension and distance follow the descriptor unless
+ * given; a command with a table of its own names it ({@link EmbeddingOptions#EmbeddingOptions(String)}).
+ */
+public final class TableOptions {
+    @Option(names = "--table", paramLabel = "NAME",
+            description = "the vector table: [a-z_][a-z0-9_]*, at most 48 characters (default: ${DEFAULT-VALUE})")
+    private String name;
+
+    @Option(names = "--dimension", paramLabel = "N", description = "vector size, must match the model's output "
+            + "(default: 512 for pooled descriptors, 1000 for logits, the projection's size with one)")
+    private Integer dimension;
+
+    @Option(names = "--distance", paramLabel = "l2|cosine", description = "l2 (<->, equal to l2_distance) or "
+            + "cosine (<=>) (default: cosine for normalised descriptors, l2 for logits)")
+    private String distance;
+
+    @Option(names = "--hnsw-m", paramLabel = "N", description = "HNSW index parameter m (default: ${DEFAULT-VALUE})")
+    private int hnswM = 16;
+
+    @Option(names = "--hnsw-ef-construction", paramLabel = "N",
+            description = "HNSW index parameter ef_construction (default: ${DEFAULT-VALUE})")
+    private int hnswEfConstruction = 64;
+
+    TableOptions() {
+        this("image_search");
+    }
+
+    TableOptions(String defaultName) {
+        this.name = defaultName;
+    }
+
+    public TableSpec table(Descriptor descriptor) {
+        int size = dimension != null ? dimension
+                : descriptor.pooled() ? Settings.POOLED_DIMENSION : Settings.LOGITS_DIMENSION;
+        DistanceMetric metric = distance != null ? DistanceMetric.parse(distance) : descriptor.naturalDistance();
+        return new TableSpec(name, size, metric, hnswM, hnswEfConstruction);
+    }
+}

@@ -1,0 +1,180 @@
+package org.imagesearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.file.NoSuchFileException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** The command tree in-process: help, refused options, suggestions and the one-line failures. */
+class MainTest {
+    private static final List<String> SUBCOMMANDS = List.of("demo", "walkthrough", "ingest", "query-job", "serve",
+            "search", "publish", "eval", "projection learn", "bench ingest", "bench query");
+    private static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/x";
+
+    private record Run(int exit, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    private static Run run(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(environment, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    @Test
+    void everySubcommandAnswersHelpWithItsUsageAndResolvedDefaults() {
+        for (String subcommand : SUBCOMMANDS) {
+            Run help = run((subcommand + " --help").split(" "));
+
+            assertEquals(0, help.exit(), subcommand);
+            assertTrue(help.out().startsWith("Usage: image-search " + subcommand + " [OPTIONS]"), help.out());
+            assertTrue(help.out().contains("-h, --help"), subcommand);
+            assertFalse(help.out().contains("${"), help.out());
+            assertFalse(help.out().contains("default: null"), help.out());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"help", "--help", ""})
+    void helpListsTheSubcommands(String arg) {
+        Run help = arg.isEmpty() ? run() : run(arg);
+
+        assertEquals(0, help.exit());
+        for (String subcommand : List.of("demo", "walkthrough", "ingest", "query-job", "serve", "search", "publish",
+                "eval", "projection", "bench")) {
+            assertTrue(help.out().contains("\n  " + subcommand + " "), subcommand + " in\n" + help.out());
+        }
+        assertTrue(help.out().contains("IMAGE_SEARCH_"), help.out());
+    }
+
+    @Test
+    void helpTellsTheTrueDefaults() {
+        assertTrue(run("projection", "learn", "--help").out().contains("(default: 0.9)"));
+        assertTrue(run("eval", "--help").out().contains("(default: image_search_eval)"));
+        assertTrue(run("bench", "ingest", "--help").out().contains("(default: image_search_bench)"));
+        assertTrue(run("search", "--help").out().contains("-k, --k=K"));
+    }
+
+    @Test
+    void anOptionTheCommandDoesNotUseIsRefused() {
+        Run refused = run("publish", "--ef-search", "5");
+
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().startsWith("image-search publish: Unknown options: '--ef-search', '5'"), refused.err());
+        assertEquals("", refused.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--model", "--model-name", "--descriptor", "--dimension", "--distance", "--table",
+            "--hnsw-m", "--hnsw-ef-construction"})
+    void theWalkthroughRefusesWhatItFixes(String option) {
+        Run refused = run("walkthrough", option, "1");
+
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().contains("Unknown options: '" + option + "'"), refused.err());
+    }
+
+    @Test
+    void aTypoGetsASuggestion() {
+        Run typo = run("demo", "--limt", "5");
+
+        assertEquals(2, typo.exit());
+        assertTrue(typo.err().contains("Did you mean --limit?"), typo.err());
+        assertTrue(typo.err().contains("image-search demo --help"), typo.err());
+        assertTrue(run("evl").err().contains("Did you mean eval?"));
+    }
+
+    @Test
+    void aMissingRequiredOptionNamesItsEnvironmentVariable() {
+        Run missing = run("publish");
+
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("--dataset") && missing.err().contains("IMAGE_SEARCH_DATASET"), missing.err());
+    }
+
+    @Test
+    void aGroupWithoutItsSubcommandIsAUsageError() {
+        Run bench = run("bench");
+
+        assertEquals(2, bench.exit());
+        assertTrue(bench.err().contains("ingest or query"), bench.err());
+    }
+
+    @Test
+    void aBadValueIsOneLine() {
+        Run bad = run("demo", "--parallelism", "0");
+
+        assertEquals(1, bad.exit());
+        assertEquals(List.of("image-search demo: --parallelism must be at least 1"), bad.errLines());
+    }
+
+    @Test
+    void aBadValueFromTheEnvironmentIsOneLineToo() {
+        Run bad = run(Map.of("IMAGE_SEARCH_PARALLELISM", "0"), "demo");
+
+        assertEquals(1, bad.exit());
+        assertEquals(List.of("image-search demo: --parallelism must be at least 1"), bad.errLines());
+    }
+
+    @Test
+    void anUnreachableDatabaseIsOneLineWithoutTheStackTrace() {
+        Run down = run("search", "--id", "1", "--jdbc-url", UNREACHABLE);
+
+        assertEquals(1, down.exit());
+        assertEquals(1, down.errLines().size(), down.err());
+        assertTrue(down.err().startsWith("image-search search: cannot use table image_search at " + UNREACHABLE), down.err());
+        assertTrue(down.err().contains("refused"), down.err());
+    }
+
+    @Test
+    void aPasswordInTheJdbcUrlIsNotPrinted() {
+        Run down = run("search", "--id", "1", "--jdbc-url", UNREACHABLE + "?user=u&password=s3cret-pw&ssl=false");
+
+        assertEquals(1, down.exit());
+        assertFalse(down.err().contains("s3cret-pw"), down.err());
+        assertTrue(down.err().contains("password=***&ssl=false"), down.err());
+    }
+
+    @Test
+    void expectedFailuresAreFoundAmongTheCausesAndSaidInOneLine() {
+        assertEquals("image-search: db down", handled(new RuntimeException(new SQLException("db down"))));
+        assertEquals("image-search: no such file: /x.jpg",
+                handled(new UncheckedIOException(new NoSuchFileException("/x.jpg"))));
+        assertEquals("image-search: Port already in use",
+                handled(new RuntimeException("Port already in use", new BindException("Address already in use"))));
+    }
+
+    @Test
+    void anythingElseShowsItsStackTrace() {
+        String printed = handled(new NullPointerException("a bug"));
+
+        assertTrue(printed.startsWith("java.lang.NullPointerException: a bug"), printed);
+        assertTrue(printed.contains("\tat "), printed);
+    }
+
+    private static String handled(Exception e) {
+        StringWriter err = new StringWriter();
+        CommandLine line = new CommandLine(new Main()).setErr(new PrintWriter(err, true));
+        assertEquals(1, new ErrorHandler().handleExecutionException(e, line, null));
+        return err.toString().strip();
+    }
+}
