@@ -189,26 +189,23 @@ class LastWriterWinsIT {
 
     /** Each row as {@code class@version}. */
     private Map<Long, String> rows() throws SQLException {
-        Map<Long, String> rows = new TreeMap<>();
-        try (Connection c = PostgresConnections.open(db);
-             PreparedStatement ps = c.prepareStatement("SELECT id, class, version FROM " + db.table().name());
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.put(rs.getLong(1), rs.getString(2) + "@" + rs.getLong(3));
-            }
-        }
-        return rows;
+        return byId("SELECT id, class || '@' || version FROM " + db.table().name(), String.class);
     }
 
     private Map<Long, Long> tombstones() throws SQLException {
-        Map<Long, Long> tombstones = new TreeMap<>();
+        return byId("SELECT id, version FROM " + db.table().tombstoneTableName(), Long.class);
+    }
+
+    /** The second column of {@code select} by the first, the id. */
+    private <T> Map<Long, T> byId(String select, Class<T> type) throws SQLException {
+        Map<Long, T> values = new TreeMap<>();
         try (Connection c = PostgresConnections.open(db);
-             PreparedStatement ps = c.prepareStatement("SELECT id, version FROM " + db.table().tombstoneTableName());
+             PreparedStatement ps = c.prepareStatement(select);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                tombstones.put(rs.getLong(1), rs.getLong(2));
+                values.put(rs.getLong(1), rs.getObject(2, type));
             }
         }
-        return tombstones;
+        return values;
     }
 }
