@@ -11,7 +11,7 @@ import org.imagesearch.embed.DistanceMetric;
 public record TableSpec(String name, int dimension, DistanceMetric distance, int hnswM, int hnswEfConstruction)
         implements Serializable {
 
-    /** Lower-case SQL identifier, short enough that derived index names stay under 63 bytes. */
+    /** Lower-case SQL identifier, short enough that derived index and table names stay under 63 bytes. */
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,47}");
 
     public TableSpec {
@@ -44,5 +44,10 @@ public record TableSpec(String name, int dimension, DistanceMetric distance, int
 
     public String indexName() {
         return name + "_vector_hnsw";
+    }
+
+    /** The side table of deleted ids and their versions (see {@code VectorTableSql}). */
+    public String tombstoneTableName() {
+        return name + "_tombstones";
     }
 }

@@ -1,6 +1,7 @@
 package org.imagesearch.ingest;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.core.execution.JobClient;
@@ -55,8 +56,7 @@ public final class IngestJob {
     /** Adds the processing and the sinks after an existing stream of raw messages. */
     public void attach(DataStream<KafkaMessage> messages) {
         int parallelism = settings.job().parallelism();
-        // Every operator keeps the source's parallelism and forward partitioning, so the messages of one
-        // Kafka partition (hence of one id, the message key) reach the table in their original order.
+        // The operators keep the source's parallelism and forward partitioning: no image crosses the network.
         SingleOutputStreamOperator<PreparedImage> prepared = messages
                 .process(new PrepareImage(settings.loader())).name("parse-load-decode").uid("prepare")
                 .setParallelism(parallelism);
@@ -65,7 +65,11 @@ public final class IngestJob {
                 .name("embed-squeezenet").uid("embed").setParallelism(parallelism);
         SingleOutputStreamOperator<VectorRecord> rows = embedded
                 .process(new RouteEmbeddings()).name("route").uid("route").setParallelism(parallelism);
-        rows.sinkTo(vectorSink).name("pgvector-upsert").uid("pgvector-upsert").setParallelism(parallelism);
+        // Changes of one id can come through any partition, so they meet here: one sink subtask, one
+        // connection, writes all of an id's changes one after the other. Two connections applying changes
+        // of the same id at once could each decide on what the other had not yet committed.
+        rows.keyBy(VectorRecord::id, Types.LONG)
+                .sinkTo(vectorSink).name("pgvector-upsert").uid("pgvector-upsert").setParallelism(parallelism);
         prepared.getSideOutput(PrepareImage.DEAD_LETTERS)
                 .union(rows.getSideOutput(PrepareImage.DEAD_LETTERS))
                 .map(new CountDeadLetters()).name("count-dead-letters").uid("count-dead-letters")

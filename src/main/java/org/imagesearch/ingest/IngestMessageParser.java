@@ -37,8 +37,9 @@ public final class IngestMessageParser {
 
     private static IngestMessage parseFields(JsonNode root, long id) throws MalformedMessageException {
         IngestMessage.Operation op = parseOp(root.get("op"));
+        Long version = parseVersion(root.get("version"));
         if (op == IngestMessage.Operation.DELETE) {
-            return IngestMessage.delete(id);
+            return IngestMessage.delete(id, version);
         }
         String uri = optionalText(root, "uri");
         String bytesField = optionalText(root, "bytes");
@@ -69,13 +70,30 @@ public final class IngestMessageParser {
             }
             metadataJson = metadata.toString();
         }
-        return new IngestMessage(id, op, uri, bytes, label, metadataJson);
+        return new IngestMessage(id, op, version, uri, bytes, label, metadataJson);
     }
 
     private static long parseId(JsonNode node) throws MalformedMessageException {
         if (node == null || node.isNull()) {
             throw reject("missing \"id\"");
         }
+        return parseLong("id", node);
+    }
+
+    /** The change's own version, or null if the message gives none. */
+    private static Long parseVersion(JsonNode node) throws MalformedMessageException {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        long version = parseLong("version", node);
+        if (version < 0) {
+            throw reject("\"version\" must not be negative, got " + version);
+        }
+        return version;
+    }
+
+    /** A 64-bit integer given as a JSON number or, for readers whose numbers are doubles, a string of digits. */
+    private static long parseLong(String field, JsonNode node) throws MalformedMessageException {
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return node.longValue();
         }
@@ -86,7 +104,7 @@ public final class IngestMessageParser {
                 // falls through to the rejection below
             }
         }
-        throw reject("\"id\" must be a 64-bit integer, got " + abbreviate(node.toString()));
+        throw reject("\"" + field + "\" must be a 64-bit integer, got " + abbreviate(node.toString()));
     }
 
     private static IngestMessage.Operation parseOp(JsonNode node) throws MalformedMessageException {

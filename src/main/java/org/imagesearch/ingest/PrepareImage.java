@@ -41,6 +41,7 @@ public final class PrepareImage extends ProcessFunction<KafkaMessage, PreparedIm
         try {
             IngestMessage message = parser.parse(raw.value());
             id = message.id();
+            long version = versionOf(message, raw);
             RgbImage image = null;
             byte[] thumbnail = null;
             if (message.op() == IngestMessage.Operation.UPSERT) {
@@ -48,13 +49,28 @@ public final class PrepareImage extends ProcessFunction<KafkaMessage, PreparedIm
                         : loader.load(message.uri()));
                 thumbnail = Thumbnails.of(image);
             }
-            out.collect(new PreparedImage(raw, message.op(), message.id(), message.label(), message.metadataJson(),
-                    image, thumbnail));
+            out.collect(new PreparedImage(raw, message.op(), message.id(), version, message.label(),
+                    message.metadataJson(), image, thumbnail));
         } catch (MalformedMessageException e) {
             ctx.output(DEAD_LETTERS, DeadLetter.of(raw, Stage.PARSE, e.getMessage(), e.id()));
         } catch (ImageRejectedException e) {
             ctx.output(DEAD_LETTERS, DeadLetter.of(raw, Stage.of(e.step()), e.getMessage(), id));
         }
+    }
+
+    /**
+     * The message's own {@code version}, else its record's timestamp (CreateTime, set by every producer):
+     * the table keeps, per id, the change with the highest version, whatever partition it came through.
+     */
+    private static long versionOf(IngestMessage message, KafkaMessage raw) throws MalformedMessageException {
+        if (message.version() != null) {
+            return message.version();
+        }
+        if (raw.timestamp() < 0) {
+            throw new MalformedMessageException("no \"version\" in the message and no timestamp on its Kafka record",
+                    message.id());
+        }
+        return raw.timestamp();
     }
 
     /** Inline images get the same byte limit that the loader applies to files and downloads. */

@@ -27,7 +27,7 @@ public final class RouteEmbeddings extends ProcessFunction<Embedding, VectorReco
         }
         boolean delete = input.op() == IngestMessage.Operation.DELETE;
         (delete ? deletes : upserts).inc();
-        out.collect(new VectorRecord(input.id(), delete, input.label(), embedding.vector(), input.metadataJson(),
-                embedding.tag(), input.thumbnail()));
+        out.collect(new VectorRecord(input.id(), delete, input.version(), input.label(), embedding.vector(),
+                input.metadataJson(), embedding.tag(), input.thumbnail()));
     }
 }

@@ -9,7 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public final class KafkaMessageDeserializer implements KafkaRecordDeserializationSchema<KafkaMessage> {
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<KafkaMessage> out) {
-        out.collect(new KafkaMessage(record.topic(), record.partition(), record.offset(), record.key(), record.value()));
+        out.collect(new KafkaMessage(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                record.key(), record.value()));
     }
 
     @Override

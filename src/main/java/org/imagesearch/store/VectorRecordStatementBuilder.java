@@ -11,9 +11,9 @@ import org.imagesearch.embed.DescriptorTag;
 public final class VectorRecordStatementBuilder implements JdbcStatementBuilder<VectorRecord> {
     @Override
     public void accept(PreparedStatement ps, VectorRecord record) throws SQLException {
-        ps.setBoolean(1, record.delete());
-        ps.setLong(2, record.id());
-        ps.setLong(3, record.id());
+        ps.setLong(1, record.id());
+        ps.setLong(2, record.version());
+        ps.setBoolean(3, record.delete());
         ps.setString(4, record.label());
         if (record.delete()) {
             ps.setNull(5, Types.OTHER);
@@ -31,6 +31,5 @@ public final class VectorRecordStatementBuilder implements JdbcStatementBuilder<
             ps.setInt(10, tag.projectionVersion());
         }
         ps.setBytes(11, record.thumbnail());
-        ps.setBoolean(12, record.delete());
     }
 }

@@ -11,8 +11,8 @@ public final class VectorSinks {
     private VectorSinks() {}
 
     /**
-     * At-least-once plus an idempotent upsert keyed by id: a replay after a restart rewrites the same
-     * rows, so every id ends up with exactly one row holding its latest vector.
+     * At-least-once plus last-writer-wins changes ({@link VectorTableSql#upsertOrDelete()}): a replay after
+     * a restart applies the same changes again, which changes nothing, so every id ends with its newest change.
      */
     public static JdbcSink<VectorRecord> jdbcSink(Settings settings) {
         return jdbcSink(settings, new VectorTableSql(settings.database().table()).upsertOrDelete(),

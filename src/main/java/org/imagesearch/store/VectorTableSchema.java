@@ -8,7 +8,7 @@ import java.sql.Statement;
 import org.imagesearch.embed.DescriptorTag;
 
 /**
- * Creates the pgvector extension, the table and its HNSW index if they are missing, and refuses to run
+ * Creates the pgvector extension, the table, its tombstones and its HNSW index if they are missing, and refuses to run
  * against an existing table whose vector dimension differs from the configured one, or whose vectors were
  * made another way (model, descriptor, input size or projection) than the configured one.
  */
@@ -32,6 +32,7 @@ public final class VectorTableSchema {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql.createTable());
             statement.execute(sql.addMissingColumns());
+            statement.execute(sql.createTombstoneTable());
             statement.execute(sql.createIndex());
         }
     }

@@ -7,6 +7,8 @@ import org.imagesearch.config.TableSpec;
  * value is a bound parameter.
  */
 public final class VectorTableSql {
+    private static final String VERSION_COLUMN = "version bigint NOT NULL DEFAULT 0";
+
     private final TableSpec table;
 
     public VectorTableSql(TableSpec table) {
@@ -28,14 +30,26 @@ public final class VectorTableSql {
                 + "input_size integer, "
                 + "projection_version integer, "
                 + "thumbnail bytea, "
+                + VERSION_COLUMN + ", "
                 + "updated_at timestamptz NOT NULL DEFAULT now())";
     }
 
-    /** Tables made by earlier versions get the newer columns on the next start. */
+    /**
+     * Tables made by earlier versions get the newer columns on the next start; their rows get version 0,
+     * older than any change.
+     */
     public String addMissingColumns() {
         return "ALTER TABLE " + table.name() + " ADD COLUMN IF NOT EXISTS thumbnail bytea, "
                 + "ADD COLUMN IF NOT EXISTS descriptor text, ADD COLUMN IF NOT EXISTS input_size integer, "
-                + "ADD COLUMN IF NOT EXISTS projection_version integer";
+                + "ADD COLUMN IF NOT EXISTS projection_version integer, ADD COLUMN IF NOT EXISTS " + VERSION_COLUMN;
+    }
+
+    /**
+     * The deleted ids with the version of their delete, so that an older upsert arriving after it cannot
+     * bring the row back. Kept apart from the table, so searches, counts and the index never meet them.
+     */
+    public String createTombstoneTable() {
+        return "CREATE TABLE IF NOT EXISTS " + table.tombstoneTableName() + " (id bigint PRIMARY KEY, version bigint NOT NULL)";
     }
 
     public String createIndex() {
@@ -51,21 +65,36 @@ public final class VectorTableSql {
     }
 
     /**
-     * One statement for both row changes, so upserts and deletes of an id stay in arrival order inside a
-     * JDBC batch. Parameters: 1 delete flag, 2 id, 3 id, 4 class, 5 vector, 6 metadata, 7 model,
-     * 8 descriptor, 9 input size, 10 projection version, 11 thumbnail, 12 delete flag.
-     * For a delete only the CTE acts; for an upsert only the INSERT does.
+     * One statement for both row changes, last writer wins: of the changes of an id the table ends with
+     * the one of the highest version, whatever order they arrive in; at equal versions a delete wins over
+     * an upsert, and of two upserts the one applied later (so a replay changes nothing). A delete removes
+     * the row unless it is newer, and leaves a tombstone unless a newer row exists; an upsert writes unless
+     * the row or a tombstone is newer, and a newer upsert lifts the tombstone.
+     * Parameters: 1 id, 2 version, 3 delete flag, 4 class, 5 vector, 6 metadata, 7 model, 8 descriptor,
+     * 9 input size, 10 projection version, 11 thumbnail.
      */
     public String upsertOrDelete() {
-        return "WITH deleted AS (DELETE FROM " + table.name() + " WHERE ?::boolean AND id = ?::bigint) "
-                + "INSERT INTO " + table.name() + " (id, class, image_vector, metadata, model, descriptor, input_size, "
-                + "projection_version, thumbnail, updated_at) "
-                + "SELECT ?::bigint, ?::text, ?::vector, ?::jsonb, ?::text, ?::text, ?::integer, ?::integer, ?::bytea, "
-                + "now() WHERE NOT ?::boolean "
+        String rows = table.name();
+        String tombstones = table.tombstoneTableName();
+        return "WITH change (id, version, is_delete) AS (VALUES (?::bigint, ?::bigint, ?::boolean)), "
+                + "deleted AS (DELETE FROM " + rows + " stored USING change WHERE change.is_delete "
+                + "AND stored.id = change.id AND stored.version <= change.version), "
+                + "buried AS (INSERT INTO " + tombstones + " AS tombstone (id, version) "
+                + "SELECT id, version FROM change WHERE is_delete AND NOT EXISTS (SELECT 1 FROM " + rows + " stored "
+                + "WHERE stored.id = change.id AND stored.version > change.version) "
+                + "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version WHERE tombstone.version < EXCLUDED.version), "
+                + "unburied AS (DELETE FROM " + tombstones + " tombstone USING change WHERE NOT change.is_delete "
+                + "AND tombstone.id = change.id AND tombstone.version < change.version) "
+                + "INSERT INTO " + rows + " AS stored (id, class, image_vector, metadata, model, descriptor, input_size, "
+                + "projection_version, thumbnail, version, updated_at) "
+                + "SELECT change.id, ?::text, ?::vector, ?::jsonb, ?::text, ?::text, ?::integer, ?::integer, ?::bytea, "
+                + "change.version, now() FROM change WHERE NOT change.is_delete AND NOT EXISTS (SELECT 1 FROM "
+                + tombstones + " tombstone WHERE tombstone.id = change.id AND tombstone.version >= change.version) "
                 + "ON CONFLICT (id) DO UPDATE SET class = EXCLUDED.class, image_vector = EXCLUDED.image_vector, "
                 + "metadata = EXCLUDED.metadata, model = EXCLUDED.model, descriptor = EXCLUDED.descriptor, "
                 + "input_size = EXCLUDED.input_size, projection_version = EXCLUDED.projection_version, "
-                + "thumbnail = EXCLUDED.thumbnail, updated_at = EXCLUDED.updated_at";
+                + "thumbnail = EXCLUDED.thumbnail, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at "
+                + "WHERE stored.version <= EXCLUDED.version";
     }
 
     /** How the most recently written vector was made: model, descriptor, input size, projection version. */
@@ -111,11 +140,12 @@ public final class VectorTableSql {
                 + " WHERE id >= ? AND id < ?";
     }
 
+    /** The table with its tombstones: a table made again under the name must not inherit old deletes. */
     public String dropTable() {
-        return "DROP TABLE IF EXISTS " + table.name();
+        return "DROP TABLE IF EXISTS " + table.name() + ", " + table.tombstoneTableName();
     }
 
     public String truncate() {
-        return "TRUNCATE " + table.name();
+        return "TRUNCATE " + table.name() + ", " + table.tombstoneTableName();
     }
 }

@@ -15,13 +15,14 @@ class TableSpecTest {
     }
 
     @Test
-    void validSpecKeepsItsValuesAndDerivesTheIndexName() {
+    void validSpecKeepsItsValuesAndDerivesTheIndexAndTombstoneNames() {
         TableSpec spec = new TableSpec("image_search", 1000, DistanceMetric.COSINE, 16, 64);
 
         assertEquals("image_search", spec.name());
         assertEquals(1000, spec.dimension());
         assertEquals(DistanceMetric.COSINE, spec.distance());
         assertEquals("image_search_vector_hnsw", spec.indexName());
+        assertEquals("image_search_tombstones", spec.tombstoneTableName());
     }
 
     @ParameterizedTest
@@ -29,6 +30,7 @@ class TableSpecTest {
     void lowerCaseIdentifiersUpTo48CharactersAreAccepted(String name) {
         assertEquals(name, named(name).name());
         assertTrue(named(name).indexName().length() <= 63);
+        assertTrue(named(name).tombstoneTableName().length() <= 63);
     }
 
     @ParameterizedTest

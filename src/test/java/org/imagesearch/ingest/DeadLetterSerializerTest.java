@@ -157,7 +157,7 @@ class DeadLetterSerializerTest {
     void deadLetterOfCopiesTheSourceMessage() {
         byte[] key = {42};
         byte[] value = {1, 2};
-        KafkaMessage message = new KafkaMessage("in", 2, 99L, key, value);
+        KafkaMessage message = new KafkaMessage("in", 2, 99L, 1_700_000_000_000L, key, value);
         long before = System.currentTimeMillis();
 
         DeadLetter letter = DeadLetter.of(message, Stage.DECODE, "bad", 7L);

@@ -24,12 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.embed.DescriptorTag;
@@ -40,8 +37,8 @@ import org.imagesearch.kafka.KafkaConnectors;
 import org.imagesearch.kafka.KafkaMessage;
 import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.publish.IngestMessageWriter;
-import org.imagesearch.store.SettingsResolver;
 import org.imagesearch.testing.Await;
+import org.imagesearch.testing.IngestJobs;
 import org.imagesearch.testing.MiniClusters;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TableRows;
@@ -49,7 +46,6 @@ import org.imagesearch.testing.TestImages;
 import org.imagesearch.testing.TestMessages;
 import org.imagesearch.testing.TestModels;
 import org.imagesearch.testing.TestServices;
-import org.imagesearch.testing.TestSettings;
 import org.imagesearch.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,8 +86,8 @@ class IngestJobIT {
     void indexesRealImagesThenUpdatesAndDeletesThem() throws Exception {
         Settings settings = settings("basic");
         List<DatasetImage> images = TestImages.cifar(24);
-        JobClient job = IngestJob.fromSettings(settings).start(environment(settings));
-        try (ImagePublisher publisher = publisher(settings)) {
+        JobClient job = IngestJob.fromSettings(settings).start(IngestJobs.environment(settings));
+        try (ImagePublisher publisher = IngestJobs.publisher(settings)) {
             for (int id = 0; id < images.size(); id++) {
                 publisher.send(id, IngestMessageWriter.upsert(id, images.get(id)));
             }
@@ -179,8 +175,8 @@ class IngestJobIT {
                 new BadMessage("load", "cannot fetch", TestMessages.uri(21, "http://127.0.0.1:1/unreachable.png")),
                 new BadMessage("load", "unsupported URI scheme", TestMessages.uri(22, "ftp://example.org/a.png")));
 
-        JobClient job = IngestJob.fromSettings(settings).start(environment(settings));
-        try (ImagePublisher publisher = publisher(settings);
+        JobClient job = IngestJob.fromSettings(settings).start(IngestJobs.environment(settings));
+        try (ImagePublisher publisher = IngestJobs.publisher(settings);
              TopicReader deadLetters = new TopicReader(settings.kafka().bootstrapServers(), settings.kafka().deadLetterTopic())) {
             long key = 100;
             for (BadMessage message : bad) {
@@ -224,8 +220,8 @@ class IngestJobIT {
         byte[] controlCharacters = new byte[200 * 1024];
         java.util.Arrays.fill(controlCharacters, (byte) 1);
         DatasetImage image = TestImages.cifar(1).get(0);
-        JobClient job = IngestJob.fromSettings(settings).start(environment(settings));
-        try (ImagePublisher publisher = publisher(settings);
+        JobClient job = IngestJob.fromSettings(settings).start(IngestJobs.environment(settings));
+        try (ImagePublisher publisher = IngestJobs.publisher(settings);
              TopicReader deadLetters = new TopicReader(settings.kafka().bootstrapServers(), settings.kafka().deadLetterTopic())) {
             publisher.send(1, binary);
             publisher.send(2, controlCharacters);
@@ -248,7 +244,7 @@ class IngestJobIT {
     void recoversFromAFailureWithoutLosingOrDuplicatingRows() throws Exception {
         Settings settings = settings("failover");
         List<DatasetImage> images = TestImages.cifar(60);
-        StreamExecutionEnvironment env = environment(settings);
+        StreamExecutionEnvironment env = IngestJobs.environment(settings);
         IngestJob ingest = IngestJob.fromSettings(settings);
         FailOnce.trigger.set(false);
         FailOnce.failed.set(false);
@@ -257,7 +253,7 @@ class IngestJobIT {
                 .setParallelism(2)
                 .map(new FailOnce()).setParallelism(2));
         JobClient job = env.executeAsync("failover");
-        try (ImagePublisher publisher = publisher(settings)) {
+        try (ImagePublisher publisher = IngestJobs.publisher(settings)) {
             for (int id = 0; id < images.size(); id++) {
                 publisher.send(id, IngestMessageWriter.upsert(id, images.get(id)));
                 if (id == 30) {
@@ -299,30 +295,7 @@ class IngestJobIT {
     private record BadMessage(String stage, String reason, byte[] payload) {}
 
     private Settings settings(String name, String... options) {
-        String unique = TestServices.uniqueName(name);
-        Settings base = TestSettings.parse(options);
-        Settings settings = base
-                .withKafka(new Settings.Kafka(services.kafka().bootstrapServers(), unique + "-in", unique + "-dlq",
-                        unique, Settings.StartOffsets.EARLIEST))
-                .withDatabase(services.database(unique))
-                .withJob(new Settings.Job(2, Duration.ofMillis(500), 10, Duration.ofMillis(200)));
-        services.kafka().createTopic(settings.kafka().topic(), 2);
-        services.kafka().createTopic(settings.kafka().deadLetterTopic(), 1);
-        return SettingsResolver.resolveForWriting(settings, ProjectionChoice.NONE, false);
-    }
-
-    private static StreamExecutionEnvironment environment(Settings settings) {
-        Configuration config = new Configuration();
-        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        env.setParallelism(settings.job().parallelism());
-        return env;
-    }
-
-    private static ImagePublisher publisher(Settings settings) {
-        return new ImagePublisher(settings.kafka().bootstrapServers(), settings.kafka().topic());
+        return IngestJobs.settings(services, name, 2, options);
     }
 
     private static float[] referenceVector(byte[] encoded) throws Exception {

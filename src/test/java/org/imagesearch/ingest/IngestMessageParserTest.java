@@ -115,6 +115,26 @@ class IngestMessageParserTest {
     }
 
     @Test
+    void theVersionIsOptionalAndReadAsANumberOrAStringOfDigits() throws Exception {
+        assertNull(parse("{\"id\": 5, \"uri\": \"http://x/a.png\"}").version());
+        assertNull(parse("{\"id\": 5, \"op\": \"delete\", \"version\": null}").version());
+        assertEquals(0L, parse("{\"id\": 5, \"uri\": \"http://x/a.png\", \"version\": 0}").version());
+        assertEquals(1_700_000_000_000L, parse("{\"id\": 5, \"op\": \"delete\", \"version\": 1700000000000}").version());
+        assertEquals(Long.MAX_VALUE, parse("{\"id\": 5, \"op\": \"delete\", \"version\": \"9223372036854775807\"}").version());
+    }
+
+    @Test
+    void aVersionThatIsNotANonNegative64BitIntegerIsRefusedNamingTheField() {
+        for (String version : new String[] {"-1", "\"-1\"", "1.5", "1e3", "\"12a\"", "true", "{}",
+                "9223372036854775808", "\"9223372036854775808\""}) {
+            MalformedMessageException upsert = assertRejected(
+                    "{\"id\": 5, \"uri\": \"http://x/a.png\", \"version\": " + version + "}", "\"version\"");
+            assertEquals(5L, upsert.id(), version);
+            assertRejected("{\"id\": 5, \"op\": \"delete\", \"version\": " + version + "}", "\"version\"");
+        }
+    }
+
+    @Test
     void emptyPayloadIsRejected() {
         assertRejected(new byte[0], "empty");
         assertRejected((byte[]) null, "empty");

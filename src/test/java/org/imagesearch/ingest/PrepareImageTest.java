@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -64,6 +65,27 @@ class PrepareImageTest {
     }
 
     @Test
+    void theVersionIsTheMessagesOwnElseItsRecordsTimestamp() throws Exception {
+        assertEquals(1_700_000_000_123L, prepareOne(stamped(1_700_000_000_123L, "{\"id\":8,\"op\":\"delete\"}")).version());
+        assertEquals(3L, prepareOne(stamped(1_700_000_000_123L, "{\"id\":8,\"op\":\"delete\",\"version\":3}")).version());
+        assertEquals(3L, prepareOne(stamped(-1, "{\"id\":8,\"op\":\"delete\",\"version\":3}")).version());
+        String upsert = "{\"id\":8,\"bytes\":\"" + Base64.getEncoder().encodeToString(cifar.bytes()) + "\",\"version\":4}";
+        assertEquals(4L, prepareOne(stamped(1_700_000_000_123L, upsert)).version());
+    }
+
+    @Test
+    void aRecordWithoutTimestampIsRejectedAtParseUnlessTheMessageHasAVersion() throws Exception {
+        try (OneInputStreamOperatorTestHarness<KafkaMessage, PreparedImage> harness = harness()) {
+            harness.processElement(stamped(-1, "{\"id\":8,\"op\":\"delete\"}"), 0);
+            assertEquals(List.of(), harness.extractOutputValues());
+            DeadLetter letter = SideOutputs.of(harness, PrepareImage.DEAD_LETTERS).get(0);
+            assertEquals(Stage.PARSE.label(), letter.stage());
+            assertTrue(letter.reason().contains("\"version\""), letter.reason());
+            assertEquals(8L, letter.id());
+        }
+    }
+
+    @Test
     void malformedJsonIsRejectedAtParseWithoutAnId() throws Exception {
         DeadLetter letter = rejectOne(TestMessages.json("{not json"), Stage.PARSE, "not valid JSON");
         assertNull(letter.id());
@@ -109,14 +131,22 @@ class PrepareImageTest {
 
     /** Runs one message through the operator and returns its single prepared image; no dead letter. */
     private PreparedImage prepareOne(byte[] payload) throws Exception {
+        return prepareOne(TestMessages.raw(0, payload));
+    }
+
+    private PreparedImage prepareOne(KafkaMessage raw) throws Exception {
         try (OneInputStreamOperatorTestHarness<KafkaMessage, PreparedImage> harness = harness()) {
-            harness.processElement(TestMessages.raw(0, payload), 0);
+            harness.processElement(raw, 0);
             assertEquals(List.of(), SideOutputs.of(harness, PrepareImage.DEAD_LETTERS));
             List<PreparedImage> prepared = harness.extractOutputValues();
             assertEquals(1, prepared.size());
-            assertArrayEquals(payload, prepared.get(0).source().value());
+            assertArrayEquals(raw.value(), prepared.get(0).source().value());
             return prepared.get(0);
         }
+    }
+
+    private static KafkaMessage stamped(long timestamp, String json) {
+        return new KafkaMessage(TestMessages.TOPIC, 1, 5, timestamp, null, TestMessages.json(json));
     }
 
     /** Runs one message through the operator and returns its single dead letter; no prepared image. */

@@ -37,6 +37,7 @@ class RouteEmbeddingsTest {
             VectorRecord row = rows.get(0);
             assertEquals(1, row.id());
             assertFalse(row.delete());
+            assertEquals(upsert.version(), row.version());
             assertEquals(upsert.label(), row.label());
             assertArrayEquals(vector, row.vector());
             assertEquals(upsert.metadataJson(), row.metadataJson());
@@ -45,6 +46,7 @@ class RouteEmbeddingsTest {
             VectorRecord delete = rows.get(1);
             assertEquals(2, delete.id());
             assertTrue(delete.delete());
+            assertEquals(2, delete.version());
             assertNull(delete.vector());
             assertNull(delete.thumbnail());
 

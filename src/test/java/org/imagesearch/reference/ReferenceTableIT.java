@@ -34,18 +34,18 @@ class ReferenceTableIT {
         ReferenceTable table = new ReferenceTable(settings);
         table.prepare();
         try (Connection c = PostgresConnections.open(settings.database())) {
-            write(c, new VectorRecord(1, false, "cat", vector(1), null, null, null),
-                    new VectorRecord(2, false, "dog", vector(2), null, null, null));
+            write(c, new VectorRecord(1, false, 0, "cat", vector(1), null, null, null),
+                    new VectorRecord(2, false, 0, "dog", vector(2), null, null, null));
             assertEquals(2, table.rowsWritten());
 
             table.prepare(); // again: nothing fails, and the run starts from an empty table
             assertEquals(0, table.rowsWritten());
 
-            write(c, new VectorRecord(1, false, "cat", vector(1), null, null, null),
-                    new VectorRecord(2, false, "dog", vector(2), null, null, null),
-                    new VectorRecord(1, false, "lynx", vector(3), null, null, null),
-                    new VectorRecord(2, true, null, null, null, null, null),
-                    new VectorRecord(99, true, null, null, null, null, null));
+            write(c, new VectorRecord(1, false, 0, "cat", vector(1), null, null, null),
+                    new VectorRecord(2, false, 0, "dog", vector(2), null, null, null),
+                    new VectorRecord(1, false, 0, "lynx", vector(3), null, null, null),
+                    new VectorRecord(2, true, 0, null, null, null, null, null),
+                    new VectorRecord(99, true, 0, null, null, null, null, null));
             Map<Long, String> classes = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(SQL.imageOf())) {
                 ps.setLong(1, 1);

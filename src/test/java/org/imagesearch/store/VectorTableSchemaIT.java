@@ -72,8 +72,8 @@ class VectorTableSchemaIT {
             schema.ensure(c);
             schema.requireDescriptor(c, whitened); // an empty table takes any descriptor
             try (PreparedStatement ps = c.prepareStatement(sql.upsertOrDelete())) {
-                new VectorRecordStatementBuilder().accept(ps, new VectorRecord(1, false, "a", new float[512], null, gem,
-                        null));
+                new VectorRecordStatementBuilder().accept(ps, new VectorRecord(1, false, 1, "a", new float[512], null,
+                        gem, null));
                 ps.execute();
             }
             assertEquals(gem, schema.newestDescriptor(c));

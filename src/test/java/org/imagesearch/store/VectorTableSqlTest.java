@@ -20,7 +20,8 @@ class VectorTableSqlTest {
     void createTableDeclaresTheColumnsAndVectorDimension() {
         assertEquals("CREATE TABLE IF NOT EXISTS images (id bigint PRIMARY KEY, class text, "
                 + "image_vector vector(1000) NOT NULL, metadata jsonb, model text, descriptor text, input_size integer, "
-                + "projection_version integer, thumbnail bytea, updated_at timestamptz NOT NULL DEFAULT now())", L2.createTable());
+                + "projection_version integer, thumbnail bytea, version bigint NOT NULL DEFAULT 0, "
+                + "updated_at timestamptz NOT NULL DEFAULT now())", L2.createTable());
         assertTrue(COSINE.createTable().startsWith("CREATE TABLE IF NOT EXISTS photos ("));
         assertTrue(COSINE.createTable().contains("image_vector vector(512) NOT NULL"));
     }
@@ -38,17 +39,55 @@ class VectorTableSqlTest {
     }
 
     @Test
-    void upsertOrDeleteHasTwelveParametersAndUpsertsOnId() {
+    void oldTablesGetTheVersionColumnWithTheirRowsAtVersionZero() {
+        assertTrue(COSINE.addMissingColumns().endsWith(", ADD COLUMN IF NOT EXISTS version bigint NOT NULL DEFAULT 0"),
+                COSINE.addMissingColumns());
+    }
+
+    @Test
+    void tombstonesKeepTheVersionOfEachDeleteInASideTable() {
+        assertEquals("CREATE TABLE IF NOT EXISTS photos_tombstones (id bigint PRIMARY KEY, version bigint NOT NULL)",
+                COSINE.createTombstoneTable());
+        assertEquals("TRUNCATE photos, photos_tombstones", COSINE.truncate());
+        assertEquals("DROP TABLE IF EXISTS photos, photos_tombstones", COSINE.dropTable());
+    }
+
+    @Test
+    void upsertOrDeleteBindsElevenValuesOnceEach() {
         String sql = L2.upsertOrDelete();
 
-        assertEquals(12, placeholders(sql));
-        assertTrue(sql.contains("ON CONFLICT (id) DO UPDATE"), sql);
-        assertTrue(sql.contains("DELETE FROM images WHERE"), sql);
-        assertTrue(sql.contains("INSERT INTO images (id, class, image_vector, metadata, model, descriptor, input_size, "
-                + "projection_version, thumbnail, updated_at)"), sql);
-        assertTrue(sql.contains("?::vector"), sql);
-        assertTrue(sql.contains("?::jsonb"), sql);
-        assertEquals(12, placeholders(COSINE.upsertOrDelete()));
+        assertEquals(11, placeholders(sql));
+        assertTrue(sql.startsWith("WITH change (id, version, is_delete) AS (VALUES (?::bigint, ?::bigint, ?::boolean))"), sql);
+        assertTrue(sql.contains("SELECT change.id, ?::text, ?::vector, ?::jsonb, ?::text, ?::text, ?::integer, ?::integer, "
+                + "?::bytea, change.version, now() FROM change"), sql);
+        assertEquals(11, placeholders(COSINE.upsertOrDelete()));
+    }
+
+    @Test
+    void aDeleteRemovesOnlyRowsNotNewerAndLeavesATombstoneUnlessARowIsNewer() {
+        String sql = L2.upsertOrDelete();
+
+        assertTrue(sql.contains("DELETE FROM images stored USING change WHERE change.is_delete "
+                + "AND stored.id = change.id AND stored.version <= change.version"), sql);
+        assertTrue(sql.contains("INSERT INTO images_tombstones AS tombstone (id, version) SELECT id, version FROM change "
+                + "WHERE is_delete AND NOT EXISTS (SELECT 1 FROM images stored WHERE stored.id = change.id "
+                + "AND stored.version > change.version) ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version "
+                + "WHERE tombstone.version < EXCLUDED.version"), sql);
+    }
+
+    @Test
+    void anUpsertWritesUnlessTheRowOrATombstoneIsNewerAndLiftsAnOlderTombstone() {
+        String sql = L2.upsertOrDelete();
+
+        assertTrue(sql.contains("INSERT INTO images AS stored (id, class, image_vector, metadata, model, descriptor, "
+                + "input_size, projection_version, thumbnail, version, updated_at)"), sql);
+        assertTrue(sql.contains("WHERE NOT change.is_delete AND NOT EXISTS (SELECT 1 FROM images_tombstones tombstone "
+                + "WHERE tombstone.id = change.id AND tombstone.version >= change.version) "
+                + "ON CONFLICT (id) DO UPDATE SET"), sql);
+        assertTrue(sql.contains("version = EXCLUDED.version, updated_at = EXCLUDED.updated_at "), sql);
+        assertTrue(sql.endsWith(" WHERE stored.version <= EXCLUDED.version"), sql);
+        assertTrue(sql.contains("DELETE FROM images_tombstones tombstone USING change WHERE NOT change.is_delete "
+                + "AND tombstone.id = change.id AND tombstone.version < change.version"), sql);
     }
 
     @Test
@@ -60,7 +99,6 @@ class VectorTableSqlTest {
         assertEquals(1, placeholders(COSINE.countUpdatedSince()));
         assertTrue(COSINE.countUpdatedSince().contains("FROM photos"));
         assertEquals(2, placeholders(COSINE.updateTimesBetween()));
-        assertEquals("TRUNCATE photos", COSINE.truncate());
         assertEquals("photos", COSINE.table().name());
     }
 }

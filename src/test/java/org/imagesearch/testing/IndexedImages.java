@@ -37,7 +37,7 @@ public final class IndexedImages {
                 for (int i = 0; i < images.size(); i++) {
                     RgbImage image = decoder.decode(images.get(i).bytes());
                     String metadata = "{\"record\": " + i + ", \"parity\": \"" + (i % 2 == 0 ? "even" : "odd") + "\"}";
-                    new VectorRecordStatementBuilder().accept(ps, new VectorRecord(i, false, images.get(i).label(),
+                    new VectorRecordStatementBuilder().accept(ps, new VectorRecord(i, false, 0, images.get(i).label(),
                             model.embed(image), metadata, settings.model().tag(), Thumbnails.of(image)));
                     ps.addBatch();
                 }

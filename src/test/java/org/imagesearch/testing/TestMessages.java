@@ -23,9 +23,9 @@ public final class TestMessages {
 
     private TestMessages() {}
 
-    /** A record as the Kafka source would give it, at {@code offset} of partition 0. */
+    /** A record as the Kafka source would give it, at {@code offset} of partition 0, stamped with its offset. */
     public static KafkaMessage raw(long offset, byte[] payload) {
-        return new KafkaMessage(TOPIC, 0, offset, null, payload);
+        return new KafkaMessage(TOPIC, 0, offset, offset, null, payload);
     }
 
     public static byte[] json(String text) {
@@ -44,13 +44,13 @@ public final class TestMessages {
 
     /** An upsert of {@code image} as the loader hands it to the model. */
     public static PreparedImage upsert(long id, RgbImage image) {
-        return new PreparedImage(raw(id, json("{\"id\":" + id + "}")), IngestMessage.Operation.UPSERT, id,
+        return new PreparedImage(raw(id, json("{\"id\":" + id + "}")), IngestMessage.Operation.UPSERT, id, id,
                 "label-" + id, "{\"record\": " + id + "}", image, THUMBNAIL);
     }
 
     /** A delete of {@code id} as the loader hands it to the model: no image, no thumbnail. */
     public static PreparedImage delete(long id) {
-        return new PreparedImage(raw(id, IngestMessageWriter.delete(id)), IngestMessage.Operation.DELETE, id,
+        return new PreparedImage(raw(id, IngestMessageWriter.delete(id)), IngestMessage.Operation.DELETE, id, id,
                 null, null, null, null);
     }
 

@@ -1,0 +1,46 @@
+package org.imagesearch.testing;
+
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.imagesearch.config.ProjectionChoice;
+import org.imagesearch.config.Settings;
+import org.imagesearch.publish.ImagePublisher;
+import org.imagesearch.store.SettingsResolver;
+
+/** Settings, environment and publisher for running the real ingest job against the test services. */
+public final class IngestJobs {
+    private IngestJobs() {}
+
+    /**
+     * Settings from {@code options} with topics and a table of their own (the ingest topic with {@code partitions} partitions),
+     * parallelism 2, frequent checkpoints and small sink batches, resolved as the job resolves them.
+     */
+    public static Settings settings(TestServices services, String name, int partitions, String... options) {
+        String unique = TestServices.uniqueName(name);
+        Settings settings = TestSettings.parse(options)
+                .withKafka(new Settings.Kafka(services.kafka().bootstrapServers(), unique + "-in", unique + "-dlq",
+                        unique, Settings.StartOffsets.EARLIEST))
+                .withDatabase(services.database(unique))
+                .withJob(new Settings.Job(2, Duration.ofMillis(500), 10, Duration.ofMillis(200)));
+        services.kafka().createTopic(settings.kafka().topic(), partitions);
+        services.kafka().createTopic(settings.kafka().deadLetterTopic(), 1);
+        return SettingsResolver.resolveForWriting(settings, ProjectionChoice.NONE, false);
+    }
+
+    /** A local environment that restarts a failed job a few times, as a cluster would. */
+    public static StreamExecutionEnvironment environment(Settings settings) {
+        Configuration config = new Configuration();
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(settings.job().parallelism());
+        return env;
+    }
+
+    public static ImagePublisher publisher(Settings settings) {
+        return new ImagePublisher(settings.kafka().bootstrapServers(), settings.kafka().topic());
+    }
+}
