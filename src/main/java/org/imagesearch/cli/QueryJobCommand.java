@@ -9,6 +9,7 @@ import org.imagesearch.config.QueryTopicOptions;
 import org.imagesearch.config.SearchOptions;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsBuilder;
+import org.imagesearch.local.LocalFlink;
 import org.imagesearch.queryjob.QueryJob;
 import org.imagesearch.store.SettingsResolver;
 import picocli.CommandLine.Command;
@@ -44,7 +45,9 @@ public final class QueryJobCommand implements Callable<Integer> {
                 .build();
         Settings settings = SettingsResolver.resolveForQueries(configured, embedding.projection());
         settings.modelSpec().check();
-        QueryJob.fromSettings(settings).execute(StreamExecutionEnvironment.getExecutionEnvironment());
+        // Outside a cluster the job runs in this JVM, whose Flink REST endpoint must stay on loopback.
+        QueryJob.fromSettings(settings).execute(StreamExecutionEnvironment.getExecutionEnvironment(
+                LocalFlink.configuration(LocalFlink.LOOPBACK, LocalFlink.PORTS)));
         return 0;
     }
 }
