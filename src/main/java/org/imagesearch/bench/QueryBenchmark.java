@@ -68,8 +68,7 @@ public final class QueryBenchmark {
         }
         int cores = Runtime.getRuntime().availableProcessors();
         // Every benchmark client comes from 127.0.0.1: lift the per-address limit for this service only.
-        Settings unlimited = settings.withService(new Settings.Service("127.0.0.1", 0,
-                settings.service().maxUploadBytes(), Integer.MAX_VALUE));
+        Settings unlimited = settings.withService(settings.service().withRequestsPerMinute(Integer.MAX_VALUE));
         try (SearchServer service = SearchServer.start(unlimited, cores, 0)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://127.0.0.1:" + service.port();

@@ -1,5 +1,7 @@
 package org.imagesearch.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options for {@link Settings.Service}: where the search service listens and what it accepts. */
@@ -19,7 +21,18 @@ public final class ServiceOptions {
             description = "per client address, for /api (default: ${DEFAULT-VALUE})")
     private int requestsPerMinute = 600;
 
+    @Option(names = "--max-query-pixels", paramLabel = "N",
+            description = "largest query image in pixels, read from its header before decoding; below ingestion's "
+                    + "--max-pixels because many queries decode at once (default: ${DEFAULT-VALUE})")
+    private long maxQueryPixels = 16_000_000L;
+
+    @Option(names = "--allowed-hosts", paramLabel = "NAME", split = ",",
+            description = "host names the service answers to (the Host header, port ignored), against DNS rebinding "
+                    + "(default: the --host address, localhost, 127.0.0.1 and [::1])")
+    private List<String> allowedHosts = new ArrayList<>();
+
     public Settings.Service service() {
-        return new Settings.Service(host, port, maxUploadBytes, requestsPerMinute);
+        List<String> hosts = allowedHosts.isEmpty() ? List.of(host, "localhost", "127.0.0.1", "[::1]") : allowedHosts;
+        return new Settings.Service(host, port, maxUploadBytes, requestsPerMinute, maxQueryPixels, hosts);
     }
 }

@@ -3,6 +3,7 @@ package org.imagesearch.config;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.imagesearch.embed.Descriptor;
 import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.embed.ModelSpec;
@@ -99,12 +100,22 @@ public record Settings(Kafka kafka, Database database, Model model, LoaderLimits
     /** The query job's topics: requests in, answers out. */
     public record QueryTopics(String requestsTopic, String resultsTopic) implements Serializable {}
 
-    /** Where the search service listens and its limits: upload size, requests per minute per client address. */
-    public record Service(String host, int port, long maxUploadBytes, int requestsPerMinute) implements Serializable {
+    /**
+     * Where the search service listens, the host names it answers to, and its limits: request body size, requests per
+     * minute per client address, pixels of a query image.
+     */
+    public record Service(String host, int port, long maxUploadBytes, int requestsPerMinute, long maxQueryPixels,
+                          List<String> allowedHosts) implements Serializable {
         public Service {
-            if (maxUploadBytes < 1 || requestsPerMinute < 1) {
-                throw new IllegalArgumentException("--max-upload-bytes and --requests-per-minute must be positive");
+            if (maxUploadBytes < 1 || requestsPerMinute < 1 || maxQueryPixels < 1) {
+                throw new IllegalArgumentException(
+                        "--max-upload-bytes, --requests-per-minute and --max-query-pixels must be positive");
             }
+            allowedHosts = List.copyOf(allowedHosts);
+        }
+
+        public Service withRequestsPerMinute(int perMinute) {
+            return new Service(host, port, maxUploadBytes, perMinute, maxQueryPixels, allowedHosts);
         }
     }
 

@@ -21,6 +21,10 @@ public final class EmbedderPool implements AutoCloseable {
         }
     }
 
+    public int size() {
+        return size;
+    }
+
     public float[] embed(RgbImage image) throws TranslateException, InterruptedException {
         ImageEmbedder embedder = free.take();
         try {

@@ -31,6 +31,11 @@ public record LoaderLimits(List<String> fileRoots, Duration connectTimeout, Dura
         return new LoaderLimits(roots, connectTimeout, readTimeout, maxBytes, maxPixels);
     }
 
+    /** The same limits with another pixel limit. */
+    public LoaderLimits withMaxPixels(long pixels) {
+        return new LoaderLimits(fileRoots, connectTimeout, readTimeout, maxBytes, pixels);
+    }
+
     /** Refuses an image of {@code size} bytes when it is over {@link #maxBytes}. */
     public void checkBytes(long size) throws ImageRejectedException {
         if (size > maxBytes) {

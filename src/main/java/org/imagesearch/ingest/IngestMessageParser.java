@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
 import org.imagesearch.json.Json;
+import org.imagesearch.json.Storable;
 
 /**
  * Parses and validates the JSON ingest message (format in the README). Every problem becomes a

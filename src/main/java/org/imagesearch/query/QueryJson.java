@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import org.imagesearch.embed.DistanceMetric;
 import org.imagesearch.json.Json;
+import org.imagesearch.json.Storable;
 
 /**
  * The JSON form of queries and answers, shared by the query job and the search service:
@@ -155,6 +156,10 @@ public final class QueryJson {
         JsonNode metadata = filter.get("metadata");
         if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
             throw new InvalidQueryException("\"filter.metadata\" must be an object");
+        }
+        String problem = metadata == null ? null : Storable.problemIn(metadata);
+        if (problem != null) {
+            throw new InvalidQueryException("\"filter.metadata\" contains " + problem);
         }
         return new Filter(label, metadata == null || metadata.isNull() ? null : metadata.toString());
     }

@@ -29,4 +29,9 @@ final class RateLimiter {
         }
         return window.count() <= perMinute;
     }
+
+    /** For Retry-After: whole seconds until the current window ends, 1 to 60. */
+    long secondsToNextWindow() {
+        return 60 - clockMillis.getAsLong() / 1000 % 60;
+    }
 }

@@ -2,8 +2,10 @@ package org.imagesearch.serve;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import org.imagesearch.config.Settings;
 import org.imagesearch.embed.EmbedderPool;
+import org.imagesearch.query.BoundedQueryEmbedder;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.QueryImageEmbedder;
 import org.imagesearch.store.ImageTable;
@@ -13,6 +15,8 @@ import org.imagesearch.store.ImageTable;
  * concurrent image search. Closing it stops the service, then frees both.
  */
 public final class SearchServer implements AutoCloseable {
+    /** How long an image search waits for a free model before it is answered 503. */
+    private static final Duration QUERY_SLOT_WAIT = Duration.ofSeconds(1);
     private final HikariDataSource pool;
     private final EmbedderPool embedders;
     private final SearchService service;
@@ -29,7 +33,11 @@ public final class SearchServer implements AutoCloseable {
         EmbedderPool embedders = null;
         try {
             embedders = new EmbedderPool(settings.modelSpec(), embedderCount);
-            ImageSearch search = ImageSearch.of(settings, QueryImageEmbedder.using(embedders, settings.loader()));
+            // Query images get their own, lower pixel limit: up to one decodes per model at a time.
+            QueryImageEmbedder images = QueryImageEmbedder.using(embedders,
+                    settings.loader().withMaxPixels(settings.service().maxQueryPixels()));
+            ImageSearch search = ImageSearch.of(settings,
+                    new BoundedQueryEmbedder(images, embedders.size(), QUERY_SLOT_WAIT));
             SearchService service = new SearchService(settings, pool, search, new ImageTable(settings.database().table()));
             return new SearchServer(pool, embedders, service.start(port));
         } catch (RuntimeException e) {

@@ -3,19 +3,23 @@ package org.imagesearch.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
-import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.MisdirectedRequestResponse;
 import io.javalin.http.TooManyRequestsResponse;
 import io.javalin.http.UploadedFile;
 import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsDescription;
+import org.imagesearch.image.BoundedRead;
 import org.imagesearch.image.Thumbnails;
 import org.imagesearch.json.Json;
 import org.imagesearch.query.Filter;
@@ -25,8 +29,11 @@ import org.imagesearch.query.Query;
 import org.imagesearch.query.QueryJson;
 import org.imagesearch.query.QueryTarget;
 import org.imagesearch.query.SearchResult;
+import org.imagesearch.query.ServiceBusyException;
 import org.imagesearch.query.UnknownImageException;
 import org.imagesearch.store.ImageTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The search service: a JSON API over {@link ImageSearch} and the web page at {@code /}.
@@ -37,14 +44,17 @@ import org.imagesearch.store.ImageTable;
  *   <li>{@code GET /api/images/{id}}: the stored thumbnail</li>
  *   <li>{@code GET /api/health}, {@code GET /api/stats}</li>
  * </ul>
- * Uploads are bounded in size and every client address in requests per minute; errors are JSON
- * {@code {"error": "..."}} with a 4xx/5xx status.
+ * Request bodies are bounded in bytes read, every client address in requests per minute; only configured host
+ * names are answered and searches posted by other sites are refused. Errors are JSON {@code {"error": "..."}}
+ * with a 4xx/5xx status.
  */
 public final class SearchService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
     private final Settings settings;
     private final DataSource pool;
     private final ImageSearch search;
     private final ImageTable rows;
+    private final HostCheck hosts;
     private final Javalin app;
 
     /** Serves {@code search} and {@code rows} over {@code pool}'s connections; stopping it closes none of them. */
@@ -53,6 +63,7 @@ public final class SearchService implements AutoCloseable {
         this.pool = pool;
         this.search = search;
         this.rows = rows;
+        this.hosts = new HostCheck(settings.service().allowedHosts());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.service().maxUploadBytes();
@@ -66,15 +77,23 @@ public final class SearchService implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
         });
-        int perMinute = settings.service().requestsPerMinute();
-        RateLimiter limiter = new RateLimiter(perMinute, System::currentTimeMillis);
-        long maxUpload = settings.service().maxUploadBytes();
+        Settings.Service service = settings.service();
+        RateLimiter limiter = new RateLimiter(service.requestsPerMinute(), System::currentTimeMillis);
+        app.before(ctx -> {
+            SecurityHeaders.add(ctx);
+            if (!hosts.allowsHost(ctx)) {
+                throw new MisdirectedRequestResponse("this service does not answer to the host name in \""
+                        + ctx.header("Host") + "\"; it answers to " + service.allowedHosts() + " (--allowed-hosts)");
+            }
+        });
         app.before("/api/*", ctx -> {
             if (!limiter.allow(ctx.ip())) {
-                throw new TooManyRequestsResponse();
+                ctx.header("Retry-After", Long.toString(limiter.secondsToNextWindow()));
+                throw new TooManyRequestsResponse(
+                        "too many requests: at most " + service.requestsPerMinute() + " per minute");
             }
-            if (ctx.contentLength() > maxUpload) {
-                throw new ContentTooLargeResponse();
+            if (ctx.contentLength() > service.maxUploadBytes()) {
+                throw tooLarge();
             }
         });
         app.post("/api/search", this::searchPost);
@@ -82,14 +101,26 @@ public final class SearchService implements AutoCloseable {
         app.get("/api/images/{id}", this::image);
         app.get("/api/health", this::health);
         app.get("/api/stats", this::stats);
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
+                try {
+                    UnreadBody.refuse(ctx, HttpStatus.CONTENT_TOO_LARGE, errorJson(e.getMessage()));
+                } catch (IOException closed) {
+                    LOG.debug("client gone before the 413 was sent", closed);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage());
+            }
+        });
         app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(UnknownImageException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
-        app.exception(SQLException.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE,
-                "database unavailable: " + e.getMessage()));
-        app.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> error(ctx, HttpStatus.CONTENT_TOO_LARGE,
-                "the upload is larger than " + settings.service().maxUploadBytes() + " bytes"));
-        app.error(HttpStatus.TOO_MANY_REQUESTS, ctx -> error(ctx, HttpStatus.TOO_MANY_REQUESTS,
-                "too many requests: at most " + perMinute + " per minute"));
+        app.exception(ServiceBusyException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "1");
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        });
+        app.exception(SQLException.class, (e, ctx) -> databaseUnavailable(ctx, e));
         // Declared after every endpoint, so it only answers paths no endpoint matched.
         app.get("/api/*", ctx -> error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.path()));
         app.post("/api/*", ctx -> error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.path()));
@@ -106,30 +137,59 @@ public final class SearchService implements AutoCloseable {
     }
 
     private void searchPost(Context ctx) throws Exception {
+        if (hosts.isCrossSite(ctx)) {
+            throw new ForbiddenResponse("cross-site searches are refused: search from this service's own page");
+        }
         Query query;
         if (ctx.isMultipartFormData()) {
-            UploadedFile file = ctx.uploadedFile("image");
-            if (file == null) {
-                throw new InvalidQueryException("the form needs a file field named \"image\"");
-            }
-            byte[] bytes;
-            try (InputStream in = file.content()) {
-                // Content-Length was checked before; a chunked upload is cut off here.
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.service().maxUploadBytes() + 1));
-            }
-            if (bytes.length > settings.service().maxUploadBytes()) {
-                throw new ContentTooLargeResponse();
-            }
-            query = formQuery(ctx, new QueryTarget.ByImage(bytes, null));
+            query = formQuery(ctx, new QueryTarget.ByImage(uploadedImage(ctx), null));
         } else {
-            JsonNode root = QueryJson.read(ctx.bodyAsBytes());
-            query = QueryJson.parse(root);
+            // Other types are what a foreign page can post without asking (CORS "simple requests").
+            if (!"application/json".equalsIgnoreCase(mediaType(ctx.contentType()))) {
+                throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
+                        "send a JSON query with Content-Type: application/json, or upload a multipart form");
+            }
+            byte[] body = BoundedRead.atMost(ctx.bodyInputStream(), settings.service().maxUploadBytes());
+            if (body == null) {
+                throw tooLarge();
+            }
+            query = QueryJson.parse(QueryJson.read(body));
             if (query.target() instanceof QueryTarget.ByImage image && image.uri() != null) {
                 // Fetching URLs on behalf of web clients would let them reach internal hosts: bytes only here.
                 throw new InvalidQueryException("image URIs are not accepted by the web service: send \"bytes\" or upload the file");
             }
         }
         answer(ctx, query);
+    }
+
+    /** The bytes of the form's "image" field; Jetty reads no further than the size limits, Content-Length or not. */
+    private byte[] uploadedImage(Context ctx) throws Exception {
+        UploadedFile file;
+        try {
+            file = ctx.uploadedFile("image");
+        } catch (IllegalStateException e) {
+            // Jetty stops parsing at the multipart limits set in the constructor, and says so only in words.
+            if (String.valueOf(e.getMessage()).contains("exceeds max")) {
+                throw tooLarge();
+            }
+            throw new InvalidQueryException("unreadable multipart form: " + e.getMessage());
+        }
+        if (file == null) {
+            throw new InvalidQueryException("the form needs a file field named \"image\"");
+        }
+        try (InputStream in = file.content()) {
+            return in.readAllBytes(); // Jetty held the part to --max-upload-bytes
+        }
+    }
+
+    /** "application/json; charset=utf-8" to "application/json"; null stays null. */
+    private static String mediaType(String contentType) {
+        return contentType == null ? null : contentType.split(";", 2)[0].trim();
+    }
+
+    private HttpResponseException tooLarge() {
+        return new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
+                "the request body is larger than " + settings.service().maxUploadBytes() + " bytes");
     }
 
     private void searchGet(Context ctx) throws Exception {
@@ -208,7 +268,7 @@ public final class SearchService implements AutoCloseable {
             connection.isValid(2);
             ctx.json(Json.object().put("status", "ok"));
         } catch (SQLException e) {
-            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "database unavailable: " + e.getMessage());
+            databaseUnavailable(ctx, e);
         }
     }
 
@@ -222,9 +282,18 @@ public final class SearchService implements AutoCloseable {
         ctx.json(node);
     }
 
+    /** The driver's text can name hosts, users and SQL: it goes to the log, the client learns only the status. */
+    private static void databaseUnavailable(Context ctx, SQLException e) {
+        LOG.warn("{} {}: database error", ctx.method(), ctx.path(), e);
+        error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "database unavailable");
+    }
+
     private static void error(Context ctx, HttpStatus status, String message) {
-        ctx.status(status).contentType(ContentType.APPLICATION_JSON)
-                .result(Json.object().put("error", message).toString());
+        ctx.status(status).contentType(ContentType.APPLICATION_JSON).result(errorJson(message));
+    }
+
+    private static String errorJson(String message) {
+        return Json.object().put("error", message).toString();
     }
 
     @Override

@@ -35,7 +35,7 @@ class SettingsTest {
             "--file-roots", "--http-connect-timeout-ms", "--http-read-timeout-ms", "--max-image-bytes", "--max-pixels",
             "--parallelism", "--checkpoint-interval-ms", "--sink-batch-size", "--sink-batch-interval-ms",
             "--ef-search", "--query-expansion", "--requests-topic", "--results-topic", "--host", "--port",
-            "--max-upload-bytes", "--requests-per-minute");
+            "--max-upload-bytes", "--requests-per-minute", "--max-query-pixels", "--allowed-hosts");
 
     @TempDir
     Path temp;
@@ -162,6 +162,7 @@ class SettingsTest {
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--max-image-bytes", "0"));
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--max-pixels", "-1"));
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--max-upload-bytes", "0"));
+        assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--max-query-pixels", "0"));
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--ef-search", "0"));
     }
 

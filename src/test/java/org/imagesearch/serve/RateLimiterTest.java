@@ -1,5 +1,6 @@
 package org.imagesearch.serve;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,5 +19,15 @@ class RateLimiterTest {
         assertTrue(limiter.allow("b"), "clients are counted apart");
         now.addAndGet(60_000);
         assertTrue(limiter.allow("a"));
+    }
+
+    @Test
+    void retryAfterCountsTheSecondsLeftInTheMinute() {
+        now.set(120_000);
+        assertEquals(60, limiter.secondsToNextWindow());
+        now.set(120_000 + 59_500);
+        assertEquals(1, limiter.secondsToNextWindow());
+        now.set(120_000 + 15_000);
+        assertEquals(45, limiter.secondsToNextWindow());
     }
 }

@@ -6,18 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.image.ImageDecoder;
+import org.imagesearch.query.BoundedQueryEmbedder;
+import org.imagesearch.query.ImageSearch;
+import org.imagesearch.query.InvalidQueryException;
+import org.imagesearch.query.QueryImageEmbedder;
+import org.imagesearch.store.ImageTable;
 import org.imagesearch.testing.IndexedImages;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestImages;
@@ -28,6 +43,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The HTTP API of the search service over a real table of real images, through a real HTTP client. */
 @ExtendWith(RealServices.class)
@@ -163,10 +179,191 @@ class SearchServiceIT {
                 if (response.statusCode() == 429) {
                     refused++;
                     assertTrue(response.body().contains("too many requests"), response.body());
+                    int retryAfter = Integer.parseInt(response.headers().firstValue("Retry-After").orElse("-1"));
+                    assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
                 }
             }
             assertEquals(3, refused);
         }
+    }
+
+    @Test
+    void aQueryImageDeclaringMorePixelsThanTheQueryLimitIsRefusedBeforeDecoding() throws Exception {
+        // 25 M pixels: above the query limit of 16 M, below ingestion's 40 M; a 1-bit blank compresses to a few kB.
+        byte[] png = TestImages.encode(new BufferedImage(5000, 5000, BufferedImage.TYPE_BYTE_BINARY), "png");
+        assertTrue(png.length < 100_000, png.length + " bytes");
+        long started = System.nanoTime();
+        assertError(postMultipart("/api/search", png), 400, "25000000 pixels, more than the limit of 16000000");
+        assertTrue(System.nanoTime() - started < 2_000_000_000L, "refused from the header, without decoding");
+    }
+
+    @Test
+    void imageSearchesBeyondTheFreeModelsAreAnswered503WithRetryAfter() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        QueryImageEmbedder held = target -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new InvalidQueryException("released");
+        };
+        PGSimpleDataSource database = new PGSimpleDataSource();
+        database.setURL(settings.database().jdbcUrl());
+        database.setUser(settings.database().user());
+        database.setPassword(settings.database().password());
+        try (SearchService one = new SearchService(settings, database,
+                     ImageSearch.of(settings, new BoundedQueryEmbedder(held, 1, Duration.ofMillis(100))),
+                     new ImageTable(settings.database().table())).start(0)) {
+            String url = "http://127.0.0.1:" + one.port();
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return postMultipart(url, "/api/search", images.get(1).bytes(), Map.of());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(entered.await(10, TimeUnit.SECONDS));
+            HttpResponse<String> busy = postMultipart(url, "/api/search", images.get(1).bytes(), Map.of());
+            assertError(busy, 503, "busy");
+            assertEquals("1", busy.headers().firstValue("Retry-After").orElse(""));
+            release.countDown();
+            assertError(first.get(10, TimeUnit.SECONDS), 400, "released");
+        }
+    }
+
+    @Test
+    void chunkedBodiesOverTheLimitAreRefusedWithoutBeingReadWhole() throws Exception {
+        long total = 300L * 1024 * 1024;
+        for (String contentType : List.of("application/json", "multipart/form-data; boundary=b")) {
+            AtomicLong sent = new AtomicLong();
+            long started = System.nanoTime();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search"))
+                    .header("Content-Type", contentType).timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> endless(total, sent))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertError(response, 413, "larger than 100000 bytes");
+            assertTrue(sent.get() < total / 4, contentType + ": the server read " + sent.get() + " bytes");
+            assertTrue(System.nanoTime() - started < 10_000_000_000L, contentType);
+        }
+        byte[] image = images.get(2).bytes();
+        HttpResponse<String> small = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        ("{\"image\":{\"bytes\":\"" + Base64.getEncoder().encodeToString(image) + "\"},\"k\":1}")
+                                .getBytes(StandardCharsets.UTF_8)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, small.statusCode(), "a chunked body under the limit is answered: " + small.body());
+    }
+
+    @Test
+    void textPostgreSqlCannotTakeIsRefusedAs400() throws Exception {
+        assertError(get("/api/search?id=0&class=a%00b"), 400, "NUL");
+        assertError(postJson("{\"id\": 0, \"filter\": {\"class\": \"a\\u0000b\"}}"), 400, "NUL");
+        assertError(postJson("{\"id\": 0, \"filter\": {\"metadata\": {\"k\": \"a\\u0000b\"}}}"), 400, "NUL");
+        assertError(postJson("{\"id\": 0, \"filter\": {\"class\": \"\\ud800\"}}"), 400, "surrogate");
+        assertError(get("/api/search?id=0&class=" + "x".repeat(2000)), 400, "longer than");
+    }
+
+    @Test
+    void databaseErrorsAreAnsweredWithoutTheDriversText() throws Exception {
+        PGSimpleDataSource nowhere = new PGSimpleDataSource();
+        nowhere.setURL("jdbc:postgresql://127.0.0.1:1/secretdb");
+        try (SearchService broken = new SearchService(settings, nowhere, ImageSearch.of(settings, QueryImageEmbedder.NONE),
+                new ImageTable(settings.database().table())).start(0)) {
+            for (String path : List.of("/api/search?id=1", "/api/health", "/api/stats")) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + broken.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, response.statusCode(), path);
+                assertEquals("database unavailable", JSON.readTree(response.body()).get("error").asText(), path);
+            }
+        }
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        for (String path : List.of("/", "/app.js", "/api/health", "/api/images/12", "/api/nothing", "/api/search?id=x")) {
+            HttpHeaders headers = get(path).headers();
+            assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("no-referrer", headers.firstValue("Referrer-Policy").orElse(""), path);
+            assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(""), path);
+            String policy = headers.firstValue("Content-Security-Policy").orElse("");
+            assertTrue(policy.startsWith("default-src 'self'") && policy.contains("frame-ancestors 'none'"), path + ": " + policy);
+        }
+        HttpHeaders tooLarge = postMultipart("/api/search", new byte[150_000]).headers();
+        assertEquals("nosniff", tooLarge.firstValue("X-Content-Type-Options").orElse(""));
+    }
+
+    @Test
+    void onlyConfiguredHostNamesAreAnswered() throws Exception {
+        assertTrue(rawGet("evil.example:" + service.port()).startsWith("HTTP/1.1 421"), "DNS rebinding");
+        assertTrue(rawGet("evil.example").startsWith("HTTP/1.1 421"));
+        for (String host : List.of("127.0.0.1", "localhost", "LOCALHOST", "[::1]")) {
+            assertTrue(rawGet(host + ":" + service.port()).startsWith("HTTP/1.1 200"), host);
+        }
+        Settings named = TestSettings.parse("--allowed-hosts", "search.example,other.example")
+                .withDatabase(settings.database());
+        try (SearchServer other = SearchServer.start(named, 1, 0)) {
+            assertTrue(rawGet("search.example", other.port()).startsWith("HTTP/1.1 200"));
+            assertTrue(rawGet("localhost", other.port()).startsWith("HTTP/1.1 421"), "only the configured names");
+        }
+    }
+
+    @Test
+    void crossSiteSimpleRequestsCannotSearch() throws Exception {
+        String json = "{\"id\": 1}";
+        assertError(post("text/plain", json, Map.of()), 415, "application/json");
+        assertError(post("application/x-www-form-urlencoded", json, Map.of()), 415, "application/json");
+        byte[] image = images.get(4).bytes();
+        assertError(postMultipart("/api/search", image, Map.of("Origin", "http://evil.example")), 403, "cross-site");
+        assertError(postMultipart("/api/search", image, Map.of("Origin", "null")), 403, "cross-site");
+        assertError(postMultipart("/api/search", image, Map.of("Sec-Fetch-Site", "cross-site")), 403, "cross-site");
+        assertEquals(200, postMultipart("/api/search", image, Map.of("Origin", base, "Sec-Fetch-Site", "same-origin"))
+                .statusCode());
+        assertEquals(200, post("application/json; charset=utf-8", json, Map.of()).statusCode());
+    }
+
+    /** {@code total} bytes of '{', counting what the server took. */
+    private static java.io.InputStream endless(long total, AtomicLong sent) {
+        return new java.io.InputStream() {
+            @Override
+            public int read() {
+                return sent.getAndIncrement() < total ? '{' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                int n = (int) Math.min(len, total - sent.get());
+                if (n <= 0) {
+                    return -1;
+                }
+                java.util.Arrays.fill(b, off, off + n, (byte) '{');
+                sent.addAndGet(n);
+                return n;
+            }
+        };
+    }
+
+    private String rawGet(String host) throws Exception {
+        return rawGet(host, service.port());
+    }
+
+    /** The status line for GET /api/health with this Host header (java.net.http does not let one set Host). */
+    private static String rawGet(String host, int port) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /api/health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    private HttpResponse<String> post(String contentType, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/search"))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertError(HttpResponse<String> response, int status, String message) throws Exception {
@@ -186,6 +383,16 @@ class SearchServiceIT {
     }
 
     private HttpResponse<String> postMultipart(String path, byte[] file, String... fields) throws Exception {
+        return postMultipart(path, file, Map.of(), fields);
+    }
+
+    private HttpResponse<String> postMultipart(String path, byte[] file, Map<String, String> headers, String... fields)
+            throws Exception {
+        return postMultipart(base, path, file, headers, fields);
+    }
+
+    private HttpResponse<String> postMultipart(String server, String path, byte[] file, Map<String, String> headers,
+                                               String... fields) throws Exception {
         String boundary = "----image-search-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (int i = 0; i < fields.length; i += 2) {
@@ -196,9 +403,10 @@ class SearchServiceIT {
                 + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(file);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

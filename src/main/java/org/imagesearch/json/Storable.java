@@ -1,4 +1,4 @@
-package org.imagesearch.ingest;
+package org.imagesearch.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -8,11 +8,11 @@ import java.util.Map;
  * a lone UTF-16 surrogate (half of a character) would be stored as '?'; a number too large for a double, which
  * Jackson reads as infinite, would be stored as the string "Infinity".
  */
-final class Storable {
+public final class Storable {
     private Storable() {}
 
     /** Why {@code text} cannot be stored, or null. */
-    static String problemIn(String text) {
+    public static String problemIn(String text) {
         if (text.indexOf('\0') >= 0) {
             return "a NUL character, which PostgreSQL cannot store";
         }
@@ -28,7 +28,7 @@ final class Storable {
     }
 
     /** Why {@code json} cannot be stored as jsonb, or null: the first problem in any key, string or number. */
-    static String problemIn(JsonNode json) {
+    public static String problemIn(JsonNode json) {
         if (json.isTextual()) {
             return problemIn(json.textValue());
         }
