@@ -147,7 +147,8 @@ class IngestJobIT {
         Files.write(outside.resolve("secret.png"), images.get(2).bytes());
         HttpServer http = imageServer(images.get(3).bytes());
         String base = "http://127.0.0.1:" + http.getAddress().getPort();
-        Settings settings = settings("dlq", "--file-roots", root.toString(), "--http-read-timeout-ms", "1000",
+        Settings settings = settings("dlq", "--file-roots", root.toString(), "--allow-networks", "127.0.0.0/8",
+                "--http-read-timeout-ms", "1000",
                 "--max-image-bytes", "200000", "--max-pixels", "1000000");
 
         Map<Long, byte[]> good = new HashMap<>();
@@ -177,7 +178,11 @@ class IngestJobIT {
                 new BadMessage("load", "HTTP 404", TestMessages.uri(19, base + "/missing.png")),
                 new BadMessage("load", "timed out", TestMessages.uri(20, base + "/slow.png")),
                 new BadMessage("load", "cannot fetch", TestMessages.uri(21, "http://127.0.0.1:1/unreachable.png")),
-                new BadMessage("load", "unsupported URI scheme", TestMessages.uri(22, "ftp://example.org/a.png")));
+                new BadMessage("load", "unsupported URI scheme", TestMessages.uri(22, "ftp://example.org/a.png")),
+                new BadMessage("load", "refused address 169.254.169.254", TestMessages.uri(23, base + "/to-metadata.png")),
+                new BadMessage("load", "refused address 10.0.0.1",
+                        TestMessages.uri(24, "http://user:secret@10.0.0.1/x.png?token=abc")),
+                new BadMessage("load", "not a valid URI", TestMessages.uri(25, "http://user:secret@exa mple.com/a.png")));
 
         JobClient job = IngestJob.fromSettings(settings).start(environment(settings));
         try (ImagePublisher publisher = publisher(settings);
@@ -207,6 +212,7 @@ class IngestJobIT {
                 assertNotNull(letter, "dead letter for " + payload);
                 assertEquals(message.stage(), letter.get("stage").asText(), letter.toString());
                 assertTrue(letter.get("reason").asText().contains(message.reason()), letter.toString());
+                assertFalse(letter.get("reason").asText().contains("secret"), letter.toString());
                 assertEquals(settings.kafka().topic(), letter.get("source_topic").asText());
             }
             assertTrue(TableRows.read(settings.database()).keySet().containsAll(good.keySet()));
@@ -371,6 +377,12 @@ class IngestJobIT {
             }
             exchange.sendResponseHeaders(200, png.length);
             exchange.getResponseBody().write(png);
+            exchange.close();
+        });
+        server.createContext("/to-metadata.png", exchange -> {
+            // Loopback is allowed in this test; where the redirect leads is checked again.
+            exchange.getResponseHeaders().set("Location", "http://169.254.169.254/latest/meta-data/");
+            exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
         server.createContext("/", exchange -> {
