@@ -18,10 +18,10 @@ import java.util.stream.Stream;
  * configuration are let through. A name is resolved once and every address checked; the caller connects
  * to exactly the addresses returned, so a second, different DNS answer never comes into play.
  */
-public final class AddressPolicy {
+final class AddressPolicy {
     /** Resolves a host name; the system resolver in production, a fake in tests. */
     @FunctionalInterface
-    public interface Resolver {
+    interface Resolver {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
@@ -36,14 +36,14 @@ public final class AddressPolicy {
     private final List<Network> allowedNetworks;
     private final Resolver resolver;
 
-    public AddressPolicy(Collection<String> allowedHosts, Collection<String> allowedNetworks, Resolver resolver) {
+    AddressPolicy(Collection<String> allowedHosts, Collection<String> allowedNetworks, Resolver resolver) {
         this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         this.allowedNetworks = allowedNetworks.stream().map(Network::parse).toList();
         this.resolver = resolver;
     }
 
     /** The addresses to connect to for {@code host}, each one checked; refused if any is not allowed. */
-    public List<InetAddress> addressesOf(String host) throws UnknownHostException {
+    List<InetAddress> addressesOf(String host) throws UnknownHostException {
         String name = host.toLowerCase(Locale.ROOT);
         List<InetAddress> addresses = IpLiteral.looksLikeAddress(name) ? List.of(literal(name))
                 : List.of(resolver.resolve(name));

@@ -31,7 +31,7 @@ public record LoaderLimits(List<String> fileRoots, List<String> allowHosts, List
     }
 
     /** The policy for the addresses of every HTTP hop, resolving names with the system resolver. */
-    public AddressPolicy addressPolicy() {
+    AddressPolicy addressPolicy() {
         return new AddressPolicy(allowHosts, allowNetworks, InetAddress::getAllByName);
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.imagesearch.testing.LocalHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -394,10 +395,10 @@ class ImageLoaderTest {
             }
         });
         int port = server.getAddress().getPort();
-        redirect("/to-localhost.png", "http://localhost:" + port + "/ok.png");
-        redirect("/relative.png", "ok.png");
-        redirect("/to-file.png", "file:///etc/passwd");
-        redirect("/to-metadata.png", "http://169.254.169.254/latest/meta-data/");
+        LocalHttp.redirect(server, "/to-localhost.png", "http://localhost:" + port + "/ok.png");
+        LocalHttp.redirect(server, "/relative.png", "ok.png");
+        LocalHttp.redirect(server, "/to-file.png", "file:///etc/passwd");
+        LocalHttp.redirect(server, "/to-metadata.png", "http://169.254.169.254/latest/meta-data/");
         server.createContext("/loop.png", exchange -> {
             loops.incrementAndGet();
             exchange.getResponseHeaders().set("Location", "/loop.png");
@@ -406,14 +407,6 @@ class ImageLoaderTest {
         });
         server.start();
         return "http://127.0.0.1:" + port;
-    }
-
-    private void redirect(String path, String location) {
-        server.createContext(path, exchange -> {
-            exchange.getResponseHeaders().set("Location", location);
-            exchange.sendResponseHeaders(302, -1);
-            exchange.close();
-        });
     }
 
     @Test

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +23,7 @@ import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.testing.Await;
 import org.imagesearch.testing.IndexedImages;
+import org.imagesearch.testing.LocalHttp;
 import org.imagesearch.testing.MiniClusters;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestImages;
@@ -133,18 +132,9 @@ class QueryJobIT {
     }
 
     private static HttpServer imageServer(byte[] png) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/image.png", exchange -> {
-            exchange.sendResponseHeaders(200, png.length);
-            exchange.getResponseBody().write(png);
-            exchange.close();
-        });
-        server.createContext("/to-loopback.png", exchange -> {
-            exchange.getResponseHeaders().set("Location",
-                    "http://127.0.0.1:" + server.getAddress().getPort() + "/image.png");
-            exchange.sendResponseHeaders(302, -1);
-            exchange.close();
-        });
+        HttpServer server = LocalHttp.server();
+        LocalHttp.serve(server, "/image.png", png);
+        LocalHttp.redirect(server, "/to-loopback.png", "http://127.0.0.1:" + server.getAddress().getPort() + "/image.png");
         server.start();
         return server;
     }
