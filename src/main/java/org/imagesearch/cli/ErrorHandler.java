@@ -9,8 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.imagesearch.image.Redaction;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -22,19 +22,18 @@ import picocli.CommandLine;
  * What the user sees when a command fails. A wrong command line: picocli's message, suggestions for a typo,
  * a pointer to --help, exit 2. An expected failure (a bad value, the database unreachable, a missing file, the
  * port in use): one line {@code image-search <subcommand>: <message>}, exit 1. Anything else is a bug: its
- * stack trace, exit 1. A JDBC URL's password is masked in all of them.
+ * stack trace, exit 1. A JDBC URL's password and any URI's user info are masked in all of them.
  */
 final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
     private static final List<Class<? extends Throwable>> EXPECTED = List.of(IllegalArgumentException.class,
             IllegalStateException.class, SQLException.class, NoSuchFileException.class, FileNotFoundException.class,
             BindException.class, UncheckedIOException.class);
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;\\s'\"]*");
 
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine line = e.getCommandLine();
         PrintWriter err = line.getErr();
-        err.println(masked(name(line) + ": " + e.getMessage()));
+        err.println(Redaction.text(name(line) + ": " + e.getMessage()));
         if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             err.println("Did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?");
         }
@@ -46,11 +45,11 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     public int handleExecutionException(Exception e, CommandLine line, ParseResult parsed) {
         PrintWriter err = line.getErr();
         if (isExpected(e)) {
-            err.println(masked(name(line) + ": " + message(e)));
+            err.println(Redaction.text(name(line) + ": " + message(e)));
         } else {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            err.print(masked(trace.toString()));
+            err.print(Redaction.text(trace.toString()));
         }
         err.flush();
         return line.getCommandSpec().exitCodeOnExecutionException();
@@ -78,9 +77,5 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
             return "no such file: " + missing.getFile();
         }
         return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
-    }
-
-    private static String masked(String text) {
-        return PASSWORD_PARAMETER.matcher(text).replaceAll("$1***");
     }
 }

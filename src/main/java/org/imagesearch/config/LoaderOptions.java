@@ -8,11 +8,21 @@ import java.util.List;
 import org.imagesearch.image.LoaderLimits;
 import picocli.CommandLine.Option;
 
-/** Options for {@link LoaderLimits}: where images may be read from, and how much of them. */
+/** Options for {@link LoaderLimits}: where images may be read and fetched from, and how much of them. */
 public final class LoaderOptions {
     @Option(names = "--file-roots", paramLabel = "DIR,...",
             description = "comma-separated folders that file: URIs may read from (default: none, file: URIs refused)")
     private String fileRoots = "";
+
+    @Option(names = "--allow-hosts", paramLabel = "HOST,...",
+            description = "comma-separated host names (or IP literals) that http(s) URIs may reach whatever they "
+                    + "resolve to (default: none; only public addresses are fetched)")
+    private String allowHosts = "";
+
+    @Option(names = "--allow-networks", paramLabel = "CIDR,...",
+            description = "comma-separated address blocks, e.g. 127.0.0.0/8,10.1.0.0/16, that http(s) URIs and "
+                    + "their redirects may reach besides public addresses (default: none)")
+    private String allowNetworks = "";
 
     @Option(names = "--http-connect-timeout-ms", paramLabel = "MS", description = "(default: ${DEFAULT-VALUE})")
     private long connectTimeoutMs = 5_000;
@@ -28,14 +38,12 @@ public final class LoaderOptions {
     private long maxPixels = 40_000_000L;
 
     public LoaderLimits limits() {
-        return new LoaderLimits(roots(), Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(readTimeoutMs),
+        return new LoaderLimits(roots(), entries(allowHosts), entries(allowNetworks), Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(readTimeoutMs),
                 maxImageBytes, maxPixels);
     }
 
     private List<String> roots() {
-        return Arrays.stream(fileRoots.split(","))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
+        return entries(fileRoots).stream()
                 .map(s -> Path.of(s).toAbsolutePath().normalize())
                 .peek(p -> {
                     if (!Files.isDirectory(p)) {
@@ -44,5 +52,9 @@ public final class LoaderOptions {
                 })
                 .map(Path::toString)
                 .toList();
+    }
+
+    private static List<String> entries(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -9,6 +9,7 @@ import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.embed.ModelSpec;
 import org.imagesearch.embed.Projection;
 import org.imagesearch.image.LoaderLimits;
+import org.imagesearch.image.Redaction;
 
 /**
  * Every setting of the pipeline and the query side in one typed place. Each part comes from an option group
@@ -43,7 +44,7 @@ public record Settings(Kafka kafka, Database database, Model model, LoaderLimits
     /** Where the first run of a consumer group starts reading; later runs resume from committed offsets. */
     public enum StartOffsets { COMMITTED, EARLIEST, LATEST }
 
-    /** PostgreSQL connection and the vector table. The password is never printed. */
+    /** PostgreSQL connection and the vector table. No password is printed, nor one inside the URL. */
     public record Database(String jdbcUrl, String user, String password, TableSpec table) implements Serializable {
         public Database withTable(TableSpec newTable) {
             return new Database(jdbcUrl, user, password, newTable);
@@ -51,7 +52,7 @@ public record Settings(Kafka kafka, Database database, Model model, LoaderLimits
 
         @Override
         public String toString() {
-            return "Database[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=***, table=" + table + "]";
+            return "Database[jdbcUrl=" + Redaction.text(jdbcUrl) + ", user=" + user + ", password=***, table=" + table + "]";
         }
     }
 

@@ -3,17 +3,20 @@ package org.imagesearch.image;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Limits for reading images: the folders {@code file:} URIs may come from, how long and how much to fetch,
- * and how many pixels may be decoded. Shipped to the Flink tasks, hence serializable (paths as strings).
+ * Limits for reading images: the folders {@code file:} URIs may come from, the hosts and networks beyond the
+ * public internet that may be fetched from, how long and how much to fetch, and how many pixels may be
+ * decoded. Shipped to the Flink tasks, hence serializable (paths, names and CIDR blocks as strings).
  */
-public record LoaderLimits(List<String> fileRoots, Duration connectTimeout, Duration readTimeout, long maxBytes,
-                           long maxPixels) implements Serializable {
+public record LoaderLimits(List<String> fileRoots, List<String> allowHosts, List<String> allowNetworks,
+                           Duration connectTimeout, Duration readTimeout, long maxBytes, long maxPixels)
+        implements Serializable {
     public LoaderLimits {
         if (connectTimeout.toMillis() < 1 || readTimeout.toMillis() < 1) {
             throw new IllegalArgumentException("--http-connect-timeout-ms and --http-read-timeout-ms must be positive");
@@ -22,18 +25,26 @@ public record LoaderLimits(List<String> fileRoots, Duration connectTimeout, Dura
             throw new IllegalArgumentException("--max-image-bytes and --max-pixels must be positive");
         }
         fileRoots = List.copyOf(fileRoots);
+        allowHosts = List.copyOf(allowHosts);
+        allowNetworks = List.copyOf(allowNetworks);
+        allowNetworks.forEach(Network::parse); // a malformed entry fails at start-up, not in a task
+    }
+
+    /** The policy for the addresses of every HTTP hop, resolving names with the system resolver. */
+    AddressPolicy addressPolicy() {
+        return new AddressPolicy(allowHosts, allowNetworks, InetAddress::getAllByName);
     }
 
     /** The same limits with one more folder that {@code file:} URIs may point into. */
     public LoaderLimits withRoot(Path root) {
         List<String> roots = new ArrayList<>(fileRoots);
         roots.add(root.toString());
-        return new LoaderLimits(roots, connectTimeout, readTimeout, maxBytes, maxPixels);
+        return new LoaderLimits(roots, allowHosts, allowNetworks, connectTimeout, readTimeout, maxBytes, maxPixels);
     }
 
     /** The same limits with another pixel limit. */
     public LoaderLimits withMaxPixels(long pixels) {
-        return new LoaderLimits(fileRoots, connectTimeout, readTimeout, maxBytes, pixels);
+        return new LoaderLimits(fileRoots, allowHosts, allowNetworks, connectTimeout, readTimeout, maxBytes, pixels);
     }
 
     /** Refuses an image of {@code size} bytes when it is over {@link #maxBytes}. */

@@ -6,6 +6,7 @@ import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
 import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.embed.Projection;
+import org.imagesearch.image.Redaction;
 
 /**
  * Resolves configured settings against the database, once per command, over one connection: the chosen
@@ -65,7 +66,7 @@ public final class SettingsResolver {
 
     private static IllegalStateException unusable(Settings settings, SQLException e) {
         Settings.Database db = settings.database();
-        return new IllegalStateException("cannot use table " + db.table().name() + " at " + db.jdbcUrl() + ": "
-                + e.getMessage(), e);
+        return new IllegalStateException(Redaction.text("cannot use table " + db.table().name() + " at " + db.jdbcUrl()
+                + ": " + e.getMessage()), e);
     }
 }

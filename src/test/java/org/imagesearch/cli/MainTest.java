@@ -155,6 +155,14 @@ class MainTest {
     }
 
     @Test
+    void userInfoInTheJdbcUrlIsNotPrinted() {
+        Run down = run("search", "--id", "1", "--jdbc-url", "jdbc:postgresql://u:s3cret-pw@127.0.0.1:1/x");
+
+        assertEquals(1, down.exit());
+        assertFalse(down.err().contains("s3cret-pw"), down.err());
+    }
+
+    @Test
     void expectedFailuresAreFoundAmongTheCausesAndSaidInOneLine() {
         assertEquals("image-search: db down", handled(new RuntimeException(new SQLException("db down"))));
         assertEquals("image-search: no such file: /x.jpg",

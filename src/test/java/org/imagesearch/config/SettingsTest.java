@@ -32,7 +32,7 @@ class SettingsTest {
             "--bootstrap-servers", "--topic", "--dead-letter-topic", "--group-id", "--start-offsets",
             "--jdbc-url", "--db-user", "--db-password", "--table", "--dimension", "--distance", "--hnsw-m",
             "--hnsw-ef-construction", "--model", "--model-name", "--descriptor", "--gem-p", "--input-size", "--projection",
-            "--file-roots", "--http-connect-timeout-ms", "--http-read-timeout-ms", "--max-image-bytes", "--max-pixels",
+            "--file-roots", "--allow-hosts", "--allow-networks", "--http-connect-timeout-ms", "--http-read-timeout-ms", "--max-image-bytes", "--max-pixels",
             "--parallelism", "--checkpoint-interval-ms", "--sink-batch-size", "--sink-batch-interval-ms",
             "--ef-search", "--query-expansion", "--requests-topic", "--results-topic", "--host", "--port",
             "--max-upload-bytes", "--requests-per-minute", "--max-query-pixels", "--allowed-hosts");
@@ -224,6 +224,30 @@ class SettingsTest {
         assertEquals("s3cret-pw", s.database().password());
         assertFalse(s.database().toString().contains("s3cret-pw"));
         assertFalse(s.toString().contains("s3cret-pw"));
+    }
+
+    @Test
+    void allowedHostsAndNetworksAreListsFromTheCommandLineOrTheEnvironment() {
+        Settings s = settings(Map.of("IMAGE_SEARCH_ALLOW_NETWORKS", "127.0.0.0/8, fc00::/7"),
+                "--allow-hosts", "images.internal.example,,localhost");
+
+        assertEquals(List.of("images.internal.example", "localhost"), s.loader().allowHosts());
+        assertEquals(List.of("127.0.0.0/8", "fc00::/7"), s.loader().allowNetworks());
+        assertEquals(List.of(), settings(NO_ENV).loader().allowNetworks());
+    }
+
+    @Test
+    void malformedAllowedNetworkFailsAtStartUp() {
+        assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--allow-networks", "10.0.0.0/40"));
+    }
+
+    @Test
+    void passwordInsideTheJdbcUrlIsNotPrinted() {
+        Settings s = settings(NO_ENV, "--jdbc-url", "jdbc:postgresql://u:s3cret-a@127.0.0.1:1/x?user=u&password=s3cret-b");
+
+        assertFalse(s.database().toString().contains("s3cret"), s.database().toString());
+        assertFalse(s.toString().contains("s3cret"), s.toString());
+        assertTrue(s.database().toString().contains("127.0.0.1:1/x?user=u&password=***"), s.database().toString());
     }
 
     @Command(name = "with-flag")

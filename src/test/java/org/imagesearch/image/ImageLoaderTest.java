@@ -19,11 +19,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.imagesearch.testing.LocalHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageLoaderTest {
@@ -37,6 +40,8 @@ class ImageLoaderTest {
     private Path outside;
     private HttpServer server;
     private ExecutorService serverThreads;
+    private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger loops = new AtomicInteger();
 
     @BeforeEach
     void createFolders() throws IOException {
@@ -52,8 +57,18 @@ class ImageLoaderTest {
         }
     }
 
+    /** The local test server lives on loopback, which is refused unless allowed. */
     private static ImageLoader loader(List<String> fileRoots) {
-        return new ImageLoader(new LoaderLimits(fileRoots, Duration.ofSeconds(2), READ_TIMEOUT, MAX_BYTES, 1_000_000));
+        return loader(fileRoots, List.of(), List.of("127.0.0.0/8"));
+    }
+
+    private static ImageLoader loader(List<String> fileRoots, List<String> allowHosts, List<String> allowNetworks) {
+        return new ImageLoader(new LoaderLimits(fileRoots, allowHosts, allowNetworks, Duration.ofSeconds(2),
+                READ_TIMEOUT, MAX_BYTES, 1_000_000));
+    }
+
+    private static ImageLoader loaderAllowingHosts(String... hosts) {
+        return loader(List.of(), List.of(hosts), List.of());
     }
 
     private ImageLoader loaderForRoot() {
@@ -221,6 +236,89 @@ class ImageLoaderTest {
         assertRejected(loaderForRoot(), "http://exa mple.com/a b.png", "not a valid URI");
     }
 
+    @Test
+    void invalidUriWithCredentialsIsRefusedWithoutThem() {
+        ImageRejectedException e = assertRejected(loaderForRoot(),
+                "http://user:secret@exa mple.com/a.png?token=abc", "not a valid URI");
+
+        assertFalse(e.getMessage().contains("secret"), e.getMessage());
+        assertFalse(e.getMessage().contains("user"), e.getMessage());
+        assertFalse(e.getMessage().contains("token"), e.getMessage());
+    }
+
+    // ---- http: URIs to addresses that are not public ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1/a.png", "http://127.1.2.3/a.png", "http://10.0.0.1/a.png",
+            "http://172.16.0.1/a.png", "http://172.31.255.255/a.png", "http://192.168.1.1/a.png",
+            "http://100.64.0.1/a.png", "http://169.254.169.254/latest/meta-data/", "http://0.0.0.0/a.png",
+            "http://224.0.0.1/a.png", "http://255.255.255.255/a.png", "https://[::1]/a.png", "http://[::]/a.png",
+            "http://[fe80::1]/a.png", "http://[fd00:ec2::254]/a.png", "http://[ff02::1]/a.png",
+            "http://[::ffff:127.0.0.1]/a.png", "http://[::ffff:a9fe:a9fe]/a.png", "http://[::10.0.0.1]/a.png",
+            "http://[64:ff9b::a00:1]/a.png", "http://[2002:7f00:1::]/a.png"})
+    void addressesThatAreNotPublicAreRefusedWithoutConnecting(String reference) {
+        assertRejected(loader(List.of(), List.of(), List.of()), reference, "refused address");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://1.2.3.4.5/a.png", "http://0177.0.0.1/a.png", "http://127.1/a.png"})
+    void digitsThatAreNoCanonicalAddressAreRefusedWithoutALookup(String reference) {
+        // java.net.URI refuses some of these already, IpLiteral the rest: none reaches a resolver.
+        assertThrows(ImageRejectedException.class, () -> loader(List.of(), List.of(), List.of()).load(reference));
+    }
+
+    @Test
+    void loopbackServerIsRefusedByDefaultAndNeverReached() throws Exception {
+        String base = startServer();
+
+        assertRejected(loader(List.of(), List.of(), List.of()), base + "/ok.png", "refused address 127.0.0.1");
+        assertEquals(0, hits.get());
+    }
+
+    @Test
+    void allowedHostIsFetched() throws Exception {
+        String base = startServer();
+
+        assertArrayEquals(bytes(200), loaderAllowingHosts("127.0.0.1").load(base + "/ok.png"));
+    }
+
+    @Test
+    void redirectToAHostThatIsNotAllowedIsRefused() throws Exception {
+        String base = startServer();
+
+        // 127.0.0.1 is allowed, "localhost" is not: the redirect's target is checked on its own.
+        assertRejected(loaderAllowingHosts("127.0.0.1"), base + "/to-localhost.png", "refused address");
+        assertEquals(0, hits.get());
+        assertArrayEquals(bytes(200), loaderAllowingHosts("127.0.0.1", "localhost").load(base + "/to-localhost.png"));
+    }
+
+    /** Loopback and file: URIs under /etc are allowed here; where a redirect leads is checked again. */
+    @ParameterizedTest
+    @CsvSource({"/to-file.png, redirects to no http(s) URI", "/to-metadata.png, refused address 169.254.169.254"})
+    void redirectIsCheckedLikeTheFirstHop(String path, String reason) throws Exception {
+        String base = startServer();
+
+        assertRejected(loader(List.of("/etc")), base + path, reason);
+    }
+
+    @Test
+    void endlessRedirectsStopAfterFive() throws Exception {
+        String base = startServer();
+
+        assertRejected(loaderForRoot(), base + "/loop.png", "more than " + HttpImageFetcher.MAX_REDIRECTS + " redirects");
+        assertEquals(HttpImageFetcher.MAX_REDIRECTS + 1, loops.get());
+    }
+
+    @Test
+    void refusalQuotesNeitherUserInfoNorQueryString() {
+        ImageRejectedException e = assertRejected(loader(List.of(), List.of(), List.of()),
+                "http://user:secret@10.0.0.1/x?token=abc", "refused address 10.0.0.1");
+
+        assertFalse(e.getMessage().contains("secret"), e.getMessage());
+        assertFalse(e.getMessage().contains("user"), e.getMessage());
+        assertFalse(e.getMessage().contains("token"), e.getMessage());
+    }
+
     // ---- http: URIs against a real local server ----
 
     private String startServer() throws IOException {
@@ -228,6 +326,7 @@ class ImageLoaderTest {
         serverThreads = Executors.newCachedThreadPool();
         server.setExecutor(serverThreads);
         server.createContext("/ok.png", exchange -> {
+            hits.incrementAndGet();
             byte[] body = bytes(200);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -284,15 +383,28 @@ class ImageLoaderTest {
                 // the client may stop reading early
             }
         });
+        int port = server.getAddress().getPort();
+        LocalHttp.redirect(server, "/to-localhost.png", "http://localhost:" + port + "/ok.png");
+        LocalHttp.redirect(server, "/relative.png", "ok.png");
+        LocalHttp.redirect(server, "/to-file.png", "file:///etc/passwd");
+        LocalHttp.redirect(server, "/to-metadata.png", "http://169.254.169.254/latest/meta-data/");
+        server.createContext("/loop.png", exchange -> {
+            loops.incrementAndGet();
+            exchange.getResponseHeaders().set("Location", "/loop.png");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
         server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port;
     }
 
-    @Test
-    void httpOkBodyIsReturned() throws Exception {
+    /** {@code /relative.png} redirects to {@code ok.png}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/ok.png", "/relative.png"})
+    void httpOkBodyIsReturnedDirectlyOrThroughARelativeRedirect(String path) throws Exception {
         String base = startServer();
 
-        assertArrayEquals(bytes(200), loaderForRoot().load(base + "/ok.png"));
+        assertArrayEquals(bytes(200), loaderForRoot().load(base + path));
     }
 
     @Test
@@ -379,12 +491,5 @@ class ImageLoaderTest {
     @ValueSource(strings = {"http:///a.png", "http:a.png", "http://my_host/a.png", "http://127.0.0.1:99999/a.png"})
     void httpUriTheHttpClientRefusesIsRejectedNotThrown(String reference) {
         assertThrows(ImageRejectedException.class, () -> loaderForRoot().load(reference));
-    }
-
-    @Test
-    void redactKeepsSchemeHostPortAndPathOnly() {
-        assertEquals("https://example.com:8443/a/b.png",
-                ImageLoader.redact(java.net.URI.create("https://u:p@example.com:8443/a/b.png?k=v#frag")));
-        assertEquals("http://example.com/x.png", ImageLoader.redact(java.net.URI.create("http://example.com/x.png")));
     }
 }

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.awt.image.BufferedImage;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +37,7 @@ import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.publish.IngestMessageWriter;
 import org.imagesearch.testing.Await;
 import org.imagesearch.testing.IngestJobs;
+import org.imagesearch.testing.LocalHttp;
 import org.imagesearch.testing.MiniClusters;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TableRows;
@@ -143,7 +142,8 @@ class IngestJobIT {
         Files.write(outside.resolve("secret.png"), images.get(2).bytes());
         HttpServer http = imageServer(images.get(3).bytes());
         String base = "http://127.0.0.1:" + http.getAddress().getPort();
-        Settings settings = settings("dlq", "--file-roots", root.toString(), "--http-read-timeout-ms", "1000",
+        Settings settings = settings("dlq", "--file-roots", root.toString(), "--allow-networks", "127.0.0.0/8",
+                "--http-read-timeout-ms", "1000",
                 "--max-image-bytes", "200000", "--max-pixels", "1000000");
 
         Map<Long, byte[]> good = new HashMap<>();
@@ -173,7 +173,11 @@ class IngestJobIT {
                 new BadMessage("load", "HTTP 404", TestMessages.uri(19, base + "/missing.png")),
                 new BadMessage("load", "timed out", TestMessages.uri(20, base + "/slow.png")),
                 new BadMessage("load", "cannot fetch", TestMessages.uri(21, "http://127.0.0.1:1/unreachable.png")),
-                new BadMessage("load", "unsupported URI scheme", TestMessages.uri(22, "ftp://example.org/a.png")));
+                new BadMessage("load", "unsupported URI scheme", TestMessages.uri(22, "ftp://example.org/a.png")),
+                new BadMessage("load", "refused address 169.254.169.254", TestMessages.uri(23, base + "/to-metadata.png")),
+                new BadMessage("load", "refused address 10.0.0.1",
+                        TestMessages.uri(24, "http://user:hunter2@10.0.0.1/x.png?token=hunter2")),
+                new BadMessage("load", "not a valid URI", TestMessages.uri(25, "http://user:hunter2@exa mple.com/a.png")));
 
         JobClient job = IngestJob.fromSettings(settings).start(IngestJobs.environment(settings));
         try (ImagePublisher publisher = IngestJobs.publisher(settings);
@@ -203,6 +207,7 @@ class IngestJobIT {
                 assertNotNull(letter, "dead letter for " + payload);
                 assertEquals(message.stage(), letter.get("stage").asText(), letter.toString());
                 assertTrue(letter.get("reason").asText().contains(message.reason()), letter.toString());
+                assertFalse(letter.get("reason").asText().contains("hunter2"), letter.toString());
                 assertEquals(settings.kafka().topic(), letter.get("source_topic").asText());
             }
             assertTrue(TableRows.read(settings.database()).keySet().containsAll(good.keySet()));
@@ -330,12 +335,8 @@ class IngestJobIT {
     }
 
     private static HttpServer imageServer(byte[] png) throws java.io.IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/good.png", exchange -> {
-            exchange.sendResponseHeaders(200, png.length);
-            exchange.getResponseBody().write(png);
-            exchange.close();
-        });
+        HttpServer server = LocalHttp.server();
+        LocalHttp.serve(server, "/good.png", png);
         server.createContext("/slow.png", exchange -> {
             try {
                 Thread.sleep(3000);
@@ -346,6 +347,8 @@ class IngestJobIT {
             exchange.getResponseBody().write(png);
             exchange.close();
         });
+        // Loopback is allowed in this test; where the redirect leads is checked again.
+        LocalHttp.redirect(server, "/to-metadata.png", "http://169.254.169.254/latest/meta-data/");
         server.createContext("/", exchange -> {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();

@@ -167,7 +167,7 @@ class PrepareImageTest {
     }
 
     private OneInputStreamOperatorTestHarness<KafkaMessage, PreparedImage> harness() throws Exception {
-        LoaderLimits limits = new LoaderLimits(List.of(root.toString()), Duration.ofSeconds(1), Duration.ofSeconds(1),
+        LoaderLimits limits = new LoaderLimits(List.of(root.toString()), List.of(), List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 MAX_BYTES, 1_000_000);
         return ProcessFunctionTestHarnesses.forProcessFunction(new PrepareImage(limits));
     }

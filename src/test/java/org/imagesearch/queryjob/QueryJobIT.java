@@ -1,10 +1,13 @@
 package org.imagesearch.queryjob;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.testing.Await;
 import org.imagesearch.testing.IndexedImages;
+import org.imagesearch.testing.LocalHttp;
 import org.imagesearch.testing.MiniClusters;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestImages;
@@ -40,7 +44,9 @@ class QueryJobIT {
     void answersEveryRequestOnTheResultsTopicIncludingErrorsForBadOnes(TestServices services) throws Exception {
         String unique = TestServices.uniqueName("queries");
         List<DatasetImage> images = TestImages.cifar(40);
-        Settings base = TestSettings.parse("--requests-topic", unique + "-requests", "--results-topic", unique + "-results");
+        // Image URIs may reach "localhost" only: its own server, not 127.0.0.1 by address, not by a redirect.
+        Settings base = TestSettings.parse("--requests-topic", unique + "-requests", "--results-topic", unique + "-results",
+                "--allow-hosts", "localhost");
         Settings settings = base
                 .withKafka(new Settings.Kafka(services.kafka().bootstrapServers(), unique, unique + "-dlq", unique,
                         Settings.StartOffsets.EARLIEST))
@@ -58,6 +64,14 @@ class QueryJobIT {
         requests.put("by-image", "{\"request_id\":\"by-image\",\"image\":{\"bytes\":\"" + bytes + "\"},\"k\":3}");
         requests.put("filtered", "{\"request_id\":\"filtered\",\"id\":0,\"k\":4,\"filter\":{\"class\":\""
                 + images.get(0).label() + "\"}}");
+        HttpServer http = imageServer(images.get(7).bytes());
+        int port = http.getAddress().getPort();
+        requests.put("by-uri", imageUri("by-uri", "http://localhost:" + port + "/image.png"));
+        Map<String, String> refused = Map.of(
+                "loopback-uri", imageUri("loopback-uri", "http://127.0.0.1:" + port + "/image.png"),
+                "redirected-uri", imageUri("redirected-uri", "http://localhost:" + port + "/to-loopback.png"),
+                "metadata-uri", imageUri("metadata-uri", "http://user:secret@169.254.169.254/latest/?token=secret"));
+        requests.putAll(refused);
         Map<String, String> bad = Map.of(
                 "bad-k", "{\"request_id\":\"bad-k\",\"id\":1,\"k\":0}",
                 "unknown-id", "{\"request_id\":\"unknown-id\",\"id\":424242}",
@@ -93,6 +107,12 @@ class QueryJobIT {
             assertEquals(7, byImage.get(0).get("id").asLong());
             assertEquals(0.0, byImage.get(0).get("distance").asDouble(), 1e-3);
             assertEquals(7, byImage.get(0).get("metadata").get("record").asInt());
+            assertEquals(7, byId.get("by-uri").get("results").get(0).get("id").asLong(), byId.get("by-uri").toString());
+            for (String name : refused.keySet()) {
+                String error = byId.get(name).get("error").asText();
+                assertTrue(error.contains("refused address"), name + ": " + error);
+                assertFalse(error.contains("secret"), name + ": " + error);
+            }
             byId.get("filtered").get("results").forEach(
                     r -> assertEquals(images.get(0).label(), r.get("class").asText()));
             for (String name : bad.keySet()) {
@@ -103,6 +123,19 @@ class QueryJobIT {
             assertTrue(byId.get("null").get("error").asText().startsWith("not valid JSON"));
         } finally {
             job.cancel().get();
+            http.stop(0);
         }
+    }
+
+    private static String imageUri(String requestId, String uri) {
+        return "{\"request_id\":\"" + requestId + "\",\"image\":{\"uri\":\"" + uri + "\"},\"k\":3}";
+    }
+
+    private static HttpServer imageServer(byte[] png) throws IOException {
+        HttpServer server = LocalHttp.server();
+        LocalHttp.serve(server, "/image.png", png);
+        LocalHttp.redirect(server, "/to-loopback.png", "http://127.0.0.1:" + server.getAddress().getPort() + "/image.png");
+        server.start();
+        return server;
     }
 }
