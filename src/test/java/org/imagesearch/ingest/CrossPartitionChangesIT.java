@@ -66,7 +66,7 @@ class CrossPartitionChangesIT {
     @Test
     void theNewestChangeOfEveryIdWinsWhateverPartitionItWasIn() throws Exception {
         Kcat kcat = Kcat.at(services.kafka().bootstrapServers());
-        Settings settings = IngestJobs.settings(services, "lww", PARTITIONS);
+        Settings settings = IngestJobs.settings(services, "lww", PARTITIONS, "--allow-networks", "127.0.0.0/8");
         String topic = settings.kafka().topic();
         List<DatasetImage> images = TestImages.cifar(IDS);
         HttpServer http = slowImageServer(images);
