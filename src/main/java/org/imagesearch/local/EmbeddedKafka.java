@@ -106,6 +106,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the topic if it does not exist yet. */
     public void createTopic(String name, int partitions) {
+        createTopic(bootstrapServers, name, partitions);
+    }
+
+    /** Creates the topic on the broker at {@code bootstrapServers} if it does not exist yet. */
+    public static void createTopic(String bootstrapServers, String name, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(Set.of(new NewTopic(name, partitions, (short) 1))).all().get();
         } catch (ExecutionException e) {
