@@ -137,8 +137,8 @@ class IngestProcessFaultsIT {
             ChildJvm first = run.ingest(2, "--savepoint-dir", savepoints);
             run.startPublishing();
             run.awaitWrites(WRITES_BEFORE_FAULT);
-            Instant stopped = Instant.now();
             first.terminate(LIMIT);
+            Instant stopped = Instant.now();
             String savepoint = first.awaitLine(SAVEPOINT, Duration.ZERO);
             ChildJvm second = run.ingest(1, "--from-savepoint", savepoint);
             assertEquals(savepoint, second.awaitLine(RESUMING, LIMIT));
