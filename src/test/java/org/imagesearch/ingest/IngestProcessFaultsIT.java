@@ -78,9 +78,7 @@ class IngestProcessFaultsIT {
     @Test
     void resumesFromTheLatestCheckpointAfterTheProcessIsKilled() throws Exception {
         try (Run run = new Run("kill", services.kafka().bootstrapServers())) {
-            ChildJvm first = run.ingest(2);
-            run.startPublishing();
-            run.awaitWrites(WRITES_BEFORE_FAULT);
+            ChildJvm first = run.ingestUntilMidStream(2);
             Instant killed = Instant.now();
             first.kill();
             ChildJvm second = run.ingest(2);
@@ -93,9 +91,7 @@ class IngestProcessFaultsIT {
     @Test
     void ridesOutPostgresStoppedForThirtySeconds() throws Exception {
         try (Run run = new Run("pgdown", services.kafka().bootstrapServers())) {
-            ChildJvm job = run.ingest(2);
-            run.startPublishing();
-            run.awaitWrites(WRITES_BEFORE_FAULT);
+            ChildJvm job = run.ingestUntilMidStream(2);
             try {
                 services.postgres().stopServer();
                 Thread.sleep(30_000);
@@ -116,9 +112,7 @@ class IngestProcessFaultsIT {
         int controllerPort = EmbeddedKafka.freePort();
         ChildJvm broker = broker(logs, port, controllerPort, 1);
         try (Run run = new Run("broker", "127.0.0.1:" + port)) {
-            ChildJvm job = run.ingest(2);
-            run.startPublishing();
-            run.awaitWrites(WRITES_BEFORE_FAULT);
+            ChildJvm job = run.ingestUntilMidStream(2);
             broker.kill();
             Thread.sleep(5_000);
             broker = broker(logs, port, controllerPort, 2);
@@ -134,9 +128,7 @@ class IngestProcessFaultsIT {
     void stopsWithASavepointOnSigtermAndResumesFromItWithoutReprocessing() throws Exception {
         try (Run run = new Run("savepoint", services.kafka().bootstrapServers())) {
             String savepoints = dir.resolve("savepoints").toUri().toString();
-            ChildJvm first = run.ingest(2, "--savepoint-dir", savepoints);
-            run.startPublishing();
-            run.awaitWrites(WRITES_BEFORE_FAULT);
+            ChildJvm first = run.ingestUntilMidStream(2, "--savepoint-dir", savepoints);
             first.terminate(LIMIT);
             Instant stopped = Instant.now();
             String savepoint = first.awaitLine(SAVEPOINT, Duration.ZERO);
@@ -220,12 +212,20 @@ class IngestProcessFaultsIT {
             return process;
         }
 
+        /** Starts an ingest process and the stream, and returns once a third of the stream is written. */
+        ChildJvm ingestUntilMidStream(int parallelism, String... extra) throws Exception {
+            ChildJvm process = ingest(parallelism, extra);
+            startPublishing();
+            Await.until(WRITES_BEFORE_FAULT + " writes", LIMIT, () -> writes.count() >= WRITES_BEFORE_FAULT);
+            return process;
+        }
+
         /** The first message once the job writes, the rest paced on another thread. */
-        void startPublishing() throws Exception {
+        private void startPublishing() throws Exception {
             ImagePublisher publisher = new ImagePublisher(settings.kafka().bootstrapServers(), settings.kafka().topic());
             publisher.send(messages.get(0).id(), messages.get(0).payload());
             publisher.flush();
-            awaitWrites(1);
+            Await.until("the first write", LIMIT, () -> writes.count() >= 1);
             publishing = CompletableFuture.runAsync(() -> {
                 try (publisher) {
                     for (Message message : messages.subList(1, messages.size())) {
@@ -237,10 +237,6 @@ class IngestProcessFaultsIT {
                     Thread.currentThread().interrupt();
                 }
             });
-        }
-
-        void awaitWrites(long count) throws Exception {
-            Await.until(count + " writes", LIMIT, () -> writes.count() >= count);
         }
 
         /** Waits for the rows of a fault-free run, then checks every vector against the model's own output. */
