@@ -1,16 +1,27 @@
 package org.imagesearch.cli;
 
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.imagesearch.config.EmbeddingOptions;
 import org.imagesearch.config.JobOptions;
 import org.imagesearch.config.KafkaOptions;
+import org.imagesearch.config.Recovery;
+import org.imagesearch.config.RecoveryOptions;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsBuilder;
+import org.imagesearch.ingest.DurableState;
 import org.imagesearch.ingest.IngestJob;
+import org.imagesearch.kafka.KafkaReachability;
+import org.imagesearch.local.LocalFlink;
 import org.imagesearch.store.SettingsResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ingest}: the ingest job against the configured Kafka and PostgreSQL, until cancelled. Also the job
@@ -21,24 +32,57 @@ import picocli.CommandLine.Mixin;
         "From bin/image-search it runs on a local MiniCluster; the job jar runs it on a Flink cluster "
                 + "(flink run image-search-job.jar [options]). Creates the table and index if missing."})
 public final class IngestCommand implements Callable<Integer> {
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+
+    @Spec
+    private CommandSpec spec;
     @Mixin
     private KafkaOptions kafka;
     @Mixin
     private EmbeddingOptions embedding;
     @Mixin
     private JobOptions job;
+    @Mixin
+    private RecoveryOptions recoveryOptions;
+    /** On a cluster, the cluster's configuration decides restarts and where the REST API listens. */
+    private boolean onCluster;
 
     /** Entry point of the job jar on a Flink cluster. */
     public static void main(String[] args) throws Exception {
-        JobEntryPoint.run(new IngestCommand(), args);
+        IngestCommand command = new IngestCommand();
+        command.onCluster = true;
+        JobEntryPoint.run(command, args);
     }
 
     @Override
     public Integer call() throws Exception {
         Settings configured = new SettingsBuilder().with(kafka).with(embedding).with(job).build();
+        Recovery recovery = recoveryOptions.recovery();
+        DurableState state = DurableState.of(recovery);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(banner(configured, recovery, state));
+        out.flush();
+        KafkaReachability.check(configured.kafka().bootstrapServers(), KAFKA_TIMEOUT);
         Settings settings = SettingsResolver.resolveForWriting(configured, embedding.projection(), false);
         settings.modelSpec().check();
-        IngestJob.fromSettings(settings).execute(StreamExecutionEnvironment.getExecutionEnvironment());
+
+        Configuration config = state.configuration();
+        if (!onCluster) {
+            config.addAll(LocalFlink.restartingWithBackoff(LocalFlink.configuration(LocalFlink.LOOPBACK, "0")));
+        }
+        JobClient client = IngestJob.fromSettings(settings).start(StreamExecutionEnvironment.getExecutionEnvironment(config));
+        recovery.savepointDir().ifPresent(dir -> Runtime.getRuntime().addShutdownHook(
+                new SavepointOnShutdown(client, dir, out, spec.commandLine().getErr())));
+        client.getJobExecutionResult().get();
         return 0;
+    }
+
+    private static String banner(Settings settings, Recovery recovery, DurableState state) {
+        return "image-search ingest: Kafka " + settings.kafka().bootstrapServers()
+                + ", topic " + settings.kafka().topic()
+                + ", table " + settings.database().table().name()
+                + ", parallelism " + settings.job().parallelism()
+                + ", checkpoints " + recovery.checkpointDir().orElse("in memory")
+                + ", " + state.restoreFrom().map(path -> "resuming from " + path).orElse("starting afresh");
     }
 }

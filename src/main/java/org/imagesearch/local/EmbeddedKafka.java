@@ -24,25 +24,39 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A single-node Kafka broker (KRaft, broker and controller in one) running inside this JVM on free
- * loopback ports and a temporary log folder, deleted on {@link #close()}. For the demo, benchmarks and tests.
+ * A single-node Kafka broker (KRaft, broker and controller in one) running inside this JVM on loopback. By
+ * default on free ports and a temporary log folder, deleted on {@link #close()}; for the demo, benchmarks and
+ * tests. {@link #startKeeping} runs it on given ports and a log folder that survives it, so a broker killed
+ * with its process can be started again with its topics, messages and committed offsets.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     private final Path logDir;
     private final String bootstrapServers;
+    private final boolean deleteLogDir;
 
-    private EmbeddedKafka(KafkaRaftServer server, Path logDir, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, Path logDir, String bootstrapServers, boolean deleteLogDir) {
         this.server = server;
         this.logDir = logDir;
         this.bootstrapServers = bootstrapServers;
+        this.deleteLogDir = deleteLogDir;
     }
 
     public static EmbeddedKafka start() {
         try {
-            Path logDir = Files.createTempDirectory("image-search-kafka");
-            int brokerPort = freePort();
-            int controllerPort = freePort();
+            return start(Files.createTempDirectory("image-search-kafka"), freePort(), freePort(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** On {@code brokerPort}, keeping {@code logDir}: formatted on first use, reused as it is afterwards. */
+    public static EmbeddedKafka startKeeping(Path logDir, int brokerPort, int controllerPort) {
+        return start(logDir, brokerPort, controllerPort, false);
+    }
+
+    private static EmbeddedKafka start(Path logDir, int brokerPort, int controllerPort, boolean deleteLogDir) {
+        try {
             Properties props = new Properties();
             props.put("process.roles", "broker,controller");
             props.put("node.id", "1");
@@ -62,23 +76,28 @@ public final class EmbeddedKafka implements AutoCloseable {
             props.put("auto.create.topics.enable", "false");
             KafkaConfig config = KafkaConfig.fromProps(props, false);
 
-            // The storage tool's main() calls System.exit; its Formatter does the same work in-process.
-            new Formatter()
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setNodeId(1)
-                    .setDirectories(List.of(logDir.toString()))
-                    .setMetadataLogDirectory(logDir.toString())
-                    .setControllerListenerName("CONTROLLER")
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
-                    .run();
-
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                format(logDir);
+            }
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            return new EmbeddedKafka(server, logDir, "127.0.0.1:" + brokerPort);
+            return new EmbeddedKafka(server, logDir, "127.0.0.1:" + brokerPort, deleteLogDir);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
         }
+    }
+
+    private static void format(Path logDir) throws Exception {
+        // The storage tool's main() calls System.exit; its Formatter does the same work in-process.
+        new Formatter()
+                .setClusterId(Uuid.randomUuid().toString())
+                .setNodeId(1)
+                .setDirectories(List.of(logDir.toString()))
+                .setMetadataLogDirectory(logDir.toString())
+                .setControllerListenerName("CONTROLLER")
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                .run();
     }
 
     public String bootstrapServers() {
@@ -87,6 +106,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the topic if it does not exist yet. */
     public void createTopic(String name, int partitions) {
+        createTopic(bootstrapServers, name, partitions);
+    }
+
+    /** Creates the topic on the broker at {@code bootstrapServers} if it does not exist yet. */
+    public static void createTopic(String bootstrapServers, String name, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(Set.of(new NewTopic(name, partitions, (short) 1))).all().get();
         } catch (ExecutionException e) {
@@ -103,6 +127,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
+        if (!deleteLogDir) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(logDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
@@ -110,7 +137,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

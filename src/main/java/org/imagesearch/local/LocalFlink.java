@@ -1,7 +1,9 @@
 package org.imagesearch.local;
 
 import org.apache.flink.configuration.Configuration;
+import java.time.Duration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.WebOptions;
 
 /**
@@ -24,6 +26,20 @@ public final class LocalFlink {
         config.set(RestOptions.ADDRESS, bindAddress);
         config.set(RestOptions.BIND_PORT, port);
         config.set(WebOptions.CANCEL_ENABLE, false);
+        return config;
+    }
+
+    /**
+     * Restarts after a failure with a delay doubling from 1 s up to 10 s, without end: a task that fails
+     * because PostgreSQL or Kafka is down (the JDBC sink fails at once when it cannot reconnect) keeps being
+     * restarted from the last checkpoint and resumes within about 10 s once the service is back.
+     */
+    public static Configuration restartingWithBackoff(Configuration config) {
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofSeconds(10));
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 2.0);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
         return config;
     }
 }

@@ -146,6 +146,18 @@ class MainTest {
     }
 
     @Test
+    void ingestPrintsItsBannerAndAnUnreachableBrokerIsOneLineWithinFifteenSeconds() {
+        long start = System.nanoTime();
+        Run down = run("ingest", "--bootstrap-servers", "127.0.0.1:1", "--topic", "t", "--parallelism", "3");
+
+        assertTrue((System.nanoTime() - start) / 1e9 < 15, "took " + (System.nanoTime() - start) / 1e9 + " s");
+        assertEquals(1, down.exit());
+        assertTrue(down.out().startsWith("image-search ingest: Kafka 127.0.0.1:1, topic t, table image_search, "
+                + "parallelism 3, checkpoints in memory, starting afresh"), down.out());
+        assertEquals(List.of("image-search ingest: Kafka at 127.0.0.1:1 did not answer within 10 s"), down.errLines());
+    }
+
+    @Test
     void aPasswordInTheJdbcUrlIsNotPrinted() {
         Run down = run("search", "--id", "1", "--jdbc-url", UNREACHABLE + "?user=u&password=s3cret-pw&ssl=false");
 

@@ -28,9 +28,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.embed.DescriptorTag;
-import org.imagesearch.embed.ImageEmbedder;
 import org.imagesearch.image.ImageDecoder;
-import org.imagesearch.image.RgbImage;
 import org.imagesearch.kafka.KafkaConnectors;
 import org.imagesearch.kafka.KafkaMessage;
 import org.imagesearch.publish.ImagePublisher;
@@ -40,10 +38,10 @@ import org.imagesearch.testing.IngestJobs;
 import org.imagesearch.testing.LocalHttp;
 import org.imagesearch.testing.MiniClusters;
 import org.imagesearch.testing.RealServices;
+import org.imagesearch.testing.ReferenceVectors;
 import org.imagesearch.testing.TableRows;
 import org.imagesearch.testing.TestImages;
 import org.imagesearch.testing.TestMessages;
-import org.imagesearch.testing.TestModels;
 import org.imagesearch.testing.TestServices;
 import org.imagesearch.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +62,7 @@ class IngestJobIT {
     @RegisterExtension
     static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
 
-    private static ImageEmbedder referenceModel;
+    private static ReferenceVectors reference;
     private final TestServices services;
 
     IngestJobIT(TestServices services) {
@@ -73,12 +71,12 @@ class IngestJobIT {
 
     @BeforeAll
     static void loadReferenceModel() {
-        referenceModel = TestModels.defaultEmbedder();
+        reference = new ReferenceVectors();
     }
 
     @AfterAll
     static void closeReferenceModel() {
-        referenceModel.close();
+        reference.close();
     }
 
     @Test
@@ -102,7 +100,7 @@ class IngestJobIT {
                 assertEquals(image.label(), row.label());
                 assertEquals(new DescriptorTag("squeezenet1_0-features", "gem-p3", 112, null), row.tag());
                 assertTrue(row.metadata().contains("\"record\": " + image.metadata().get("record")), row.metadata());
-                assertVectorEquals(referenceVector(image.bytes()), row.vector());
+                ReferenceVectors.assertVectorEquals(reference.of(image.bytes()), row.vector());
                 // the thumbnail of a 32x32 image is the image itself, losslessly
                 assertArrayEquals(new ImageDecoder(Long.MAX_VALUE).decode(image.bytes()).rgb(),
                         new ImageDecoder(Long.MAX_VALUE).decode(row.thumbnail()).rgb());
@@ -275,7 +273,7 @@ class IngestJobIT {
             assertEquals(images.size(), rows.size());
             for (int id = 0; id < images.size(); id++) {
                 assertEquals(images.get(id).label(), rows.get((long) id).label());
-                assertVectorEquals(referenceVector(images.get(id).bytes()), rows.get((long) id).vector());
+                ReferenceVectors.assertVectorEquals(reference.of(images.get(id).bytes()), rows.get((long) id).vector());
             }
         } finally {
             job.cancel().get();
@@ -301,18 +299,6 @@ class IngestJobIT {
 
     private Settings settings(String name, String... options) {
         return IngestJobs.settings(services, name, 2, options);
-    }
-
-    private static float[] referenceVector(byte[] encoded) throws Exception {
-        RgbImage image = new ImageDecoder(Long.MAX_VALUE).decode(encoded);
-        return referenceModel.embed(image);
-    }
-
-    private static void assertVectorEquals(float[] expected, float[] actual) {
-        assertEquals(expected.length, actual.length);
-        for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], 1e-4, "component " + i);
-        }
     }
 
     private static BufferedImage decodeToBuffered(byte[] png) throws java.io.IOException {

@@ -51,6 +51,15 @@ public final class LocalPostgres implements AutoCloseable {
         return new Settings.Database("jdbc:postgresql://127.0.0.1:" + port + "/" + DB, USER, PASSWORD, table);
     }
 
+    /** Stops the server, keeping its data: clients see the database go away until {@link #restart()}. */
+    public void stopServer() throws IOException, InterruptedException {
+        script("stop");
+    }
+
+    public void restart() throws IOException, InterruptedException {
+        script("start");
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         script("stop");

@@ -34,6 +34,10 @@ public final class TestServices implements ExtensionContext.Store.CloseableResou
         return instance;
     }
 
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
     public EmbeddedKafka kafka() {
         return kafka;
     }

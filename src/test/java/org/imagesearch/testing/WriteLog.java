@@ -1,0 +1,61 @@
+package org.imagesearch.testing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.imagesearch.config.Settings;
+import org.imagesearch.store.PostgresConnections;
+
+/**
+ * Every row the ingest job inserts or updates in a table, logged by a trigger with the time of the write: how
+ * many messages were written more than once (replayed after a fault), and when writing resumed after one.
+ */
+public final class WriteLog {
+    private final Settings.Database db;
+    private final String log;
+
+    private WriteLog(Settings.Database db) {
+        this.db = db;
+        this.log = db.table().name() + "_writes";
+    }
+
+    /** Adds the log to the table, which must exist already. */
+    public static WriteLog install(Settings.Database db) throws SQLException {
+        WriteLog writes = new WriteLog(db);
+        String table = db.table().name();
+        try (Connection c = PostgresConnections.open(db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + writes.log + " (id bigint, at timestamptz DEFAULT clock_timestamp())");
+            s.execute("CREATE FUNCTION " + writes.log + "_row() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN INSERT INTO " + writes.log + " (id) VALUES (NEW.id); RETURN NEW; END $$");
+            s.execute("CREATE TRIGGER " + writes.log + " AFTER INSERT OR UPDATE ON " + table
+                    + " FOR EACH ROW EXECUTE FUNCTION " + writes.log + "_row()");
+        }
+        return writes;
+    }
+
+    /** Rows written so far, replays included. */
+    public long count() throws SQLException {
+        try (Connection c = PostgresConnections.open(db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + log)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The time of the first write after {@code instant}, if any. */
+    public Optional<Instant> firstAfter(Instant instant) throws SQLException {
+        try (Connection c = PostgresConnections.open(db);
+             PreparedStatement ps = c.prepareStatement("SELECT min(at) FROM " + log + " WHERE at > ?")) {
+            ps.setTimestamp(1, Timestamp.from(instant));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant);
+            }
+        }
+    }
+}
