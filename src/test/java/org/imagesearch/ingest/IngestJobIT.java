@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.awt.image.BufferedImage;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.embed.DescriptorTag;
@@ -40,8 +35,9 @@ import org.imagesearch.kafka.KafkaConnectors;
 import org.imagesearch.kafka.KafkaMessage;
 import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.publish.IngestMessageWriter;
-import org.imagesearch.store.SettingsResolver;
 import org.imagesearch.testing.Await;
+import org.imagesearch.testing.ImageServer;
+import org.imagesearch.testing.IngestJobs;
 import org.imagesearch.testing.MiniClusters;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TableRows;
@@ -49,7 +45,6 @@ import org.imagesearch.testing.TestImages;
 import org.imagesearch.testing.TestMessages;
 import org.imagesearch.testing.TestModels;
 import org.imagesearch.testing.TestServices;
-import org.imagesearch.testing.TestSettings;
 import org.imagesearch.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,8 +140,8 @@ class IngestJobIT {
         List<DatasetImage> images = TestImages.cifar(4);
         Files.write(root.resolve("good.png"), images.get(1).bytes());
         Files.write(outside.resolve("secret.png"), images.get(2).bytes());
-        HttpServer http = imageServer(images.get(3).bytes());
-        String base = "http://127.0.0.1:" + http.getAddress().getPort();
+        HttpServer http = ImageServer.start(images.get(3).bytes());
+        String base = ImageServer.base(http);
         Settings settings = settings("dlq", "--file-roots", root.toString(), "--http-read-timeout-ms", "1000",
                 "--max-image-bytes", "200000", "--max-pixels", "1000000");
 
@@ -155,9 +150,9 @@ class IngestJobIT {
         good.put(2L, TestMessages.uri(2, root.resolve("good.png").toUri().toString()));
         good.put(3L, TestMessages.uri(3, base + "/good.png"));
         good.put(4L, IngestMessageWriter.upsert(4, new DatasetImage("gif", TestImages.encode(
-                decodeToBuffered(images.get(1).bytes()), "gif"), null, Map.of())));
+                TestImages.decode(images.get(1).bytes()), "gif"), null, Map.of())));
         good.put(5L, IngestMessageWriter.upsert(5, new DatasetImage("bmp", TestImages.encode(
-                decodeToBuffered(images.get(2).bytes()), "bmp"), null, Map.of())));
+                TestImages.decode(images.get(2).bytes()), "bmp"), null, Map.of())));
 
         List<BadMessage> bad = List.of(
                 new BadMessage("parse", "not valid JSON", "{not json".getBytes(StandardCharsets.UTF_8)),
@@ -299,26 +294,11 @@ class IngestJobIT {
     private record BadMessage(String stage, String reason, byte[] payload) {}
 
     private Settings settings(String name, String... options) {
-        String unique = TestServices.uniqueName(name);
-        Settings base = TestSettings.parse(options);
-        Settings settings = base
-                .withKafka(new Settings.Kafka(services.kafka().bootstrapServers(), unique + "-in", unique + "-dlq",
-                        unique, Settings.StartOffsets.EARLIEST))
-                .withDatabase(services.database(unique))
-                .withJob(new Settings.Job(2, Duration.ofMillis(500), 10, Duration.ofMillis(200)));
-        services.kafka().createTopic(settings.kafka().topic(), 2);
-        services.kafka().createTopic(settings.kafka().deadLetterTopic(), 1);
-        return SettingsResolver.resolveForWriting(settings, ProjectionChoice.NONE, false);
+        return IngestJobs.settings(services, name, options);
     }
 
     private static StreamExecutionEnvironment environment(Settings settings) {
-        Configuration config = new Configuration();
-        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        env.setParallelism(settings.job().parallelism());
-        return env;
+        return IngestJobs.environment(settings);
     }
 
     private static ImagePublisher publisher(Settings settings) {
@@ -337,10 +317,6 @@ class IngestJobIT {
         }
     }
 
-    private static BufferedImage decodeToBuffered(byte[] png) throws java.io.IOException {
-        return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-    }
-
     private static byte[] truncated(byte[] png) {
         return java.util.Arrays.copyOf(png, png.length / 2);
     }
@@ -354,31 +330,5 @@ class IngestJobIT {
             }
         }
         return TestImages.encode(image, "png");
-    }
-
-    private static HttpServer imageServer(byte[] png) throws java.io.IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/good.png", exchange -> {
-            exchange.sendResponseHeaders(200, png.length);
-            exchange.getResponseBody().write(png);
-            exchange.close();
-        });
-        server.createContext("/slow.png", exchange -> {
-            try {
-                Thread.sleep(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(200, png.length);
-            exchange.getResponseBody().write(png);
-            exchange.close();
-        });
-        server.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-        });
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-        server.start();
-        return server;
     }
 }
