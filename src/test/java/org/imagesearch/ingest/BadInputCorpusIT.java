@@ -154,7 +154,7 @@ class BadInputCorpusIT {
         decode("bytes of text", "not a supported image format", TestMessages.inline(nextId, text("just some text")));
         decode("truncated PNG", "damaged or truncated", TestMessages.inline(nextId, Arrays.copyOf(png, png.length / 2)));
         decode("truncated JPEG", "damaged or truncated", TestMessages.inline(nextId, Arrays.copyOf(jpeg, jpeg.length / 2)));
-        decode("zero-byte file", "", TestMessages.uri(nextId, files + "empty.png"));
+        decode("zero-byte file", "not a supported image format", TestMessages.uri(nextId, files + "empty.png"));
         decode("pixel bomb header", "more than the limit of 4000000", TestMessages.inline(nextId, pngHeader(100_000, 100_000)));
         good("GIF", TestImages.encode(TestImages.decode(png), "gif"));
         good("BMP", TestImages.encode(TestImages.decode(png), "bmp"));
@@ -180,9 +180,9 @@ class BadInputCorpusIT {
         parse("lone surrogate in class (raw bytes)", "\"class\" contains a lone", loneSurrogateInClass());
         parse("NUL in metadata", "\"metadata\" contains a NUL", json("\"uri\":\"x\",\"metadata\":{\"a\":\"x\\u0000y\"}"));
         parse("1e400 in metadata", "\"metadata\" contains a number too large", json("\"uri\":\"x\",\"metadata\":{\"a\":1e400}"));
-        parse("deep metadata", "\"metadata\" is nested 999 levels deep", json("\"uri\":\"x\",\"metadata\":"
+        parse("deep metadata", "\"metadata\" is nested 999 levels deep", json("\"uri\":\"" + files + "good.png\",\"metadata\":"
                 + "{\"a\":".repeat(998) + "{}" + "}".repeat(998)));
-        parse("big metadata", "more than the limit of 16384", json("\"uri\":\"x\",\"metadata\":{\"a\":\"" + "x".repeat(900_000) + "\"}"));
+        parse("big metadata", "more than the limit of 16384", json("\"uri\":\"" + files + "good.png\",\"metadata\":{\"a\":\"" + "x".repeat(900_000) + "\"}"));
         parse("830 KB non-JSON value", "not valid JSON", randomBytes(830 * 1024));
         byte[] control = new byte[200 * 1024];
         Arrays.fill(control, (byte) 1);
