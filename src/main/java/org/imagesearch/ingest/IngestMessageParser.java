@@ -3,6 +3,7 @@ package org.imagesearch.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
+import java.util.Map;
 import org.imagesearch.json.Json;
 import org.imagesearch.json.Storable;
 
@@ -12,6 +13,9 @@ import org.imagesearch.json.Storable;
  */
 public final class IngestMessageParser {
     static final int MAX_LABEL_LENGTH = 512;
+    static final int MAX_METADATA_BYTES = 16 * 1024;
+    static final int MAX_METADATA_DEPTH = 16;
+    private static final MetadataLimits METADATA_LIMITS = new MetadataLimits(MAX_METADATA_BYTES, MAX_METADATA_DEPTH);
 
     public IngestMessage parse(byte[] payload) throws MalformedMessageException {
         if (payload == null || payload.length == 0) {
@@ -40,7 +44,7 @@ public final class IngestMessageParser {
         IngestMessage.Operation op = parseOp(root.get("op"));
         Long version = parseVersion(root.get("version"));
         if (op == IngestMessage.Operation.DELETE) {
-            return IngestMessage.delete(id, version);
+            return delete(root, id, version);
         }
         String uri = optionalText(root, "uri");
         String bytesField = optionalText(root, "bytes");
@@ -70,8 +74,26 @@ public final class IngestMessageParser {
                 throw reject("\"metadata\" contains " + problem);
             }
             metadataJson = metadata.toString();
+            String overLimit = METADATA_LIMITS.problemIn(metadata, metadataJson);
+            if (overLimit != null) {
+                throw reject("\"metadata\" " + overLimit);
+            }
         }
         return new IngestMessage(id, op, version, uri, bytes, label, metadataJson);
+    }
+
+    /**
+     * A delete that also carries an image, class or metadata is ambiguous: the producer may have meant an upsert,
+     * so it is refused rather than guessed at.
+     */
+    private static IngestMessage delete(JsonNode root, long id, Long version) throws MalformedMessageException {
+        for (Map.Entry<String, JsonNode> property : root.properties()) {
+            String field = property.getKey();
+            if (!field.equals("id") && !field.equals("op") && !field.equals("version")) {
+                throw reject("a delete carries only \"id\", \"op\" and \"version\", not " + abbreviate("\"" + field + "\""));
+            }
+        }
+        return IngestMessage.delete(id, version);
     }
 
     private static long parseId(JsonNode node) throws MalformedMessageException {

@@ -1,5 +1,7 @@
 package org.imagesearch.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,12 +14,20 @@ public final class Json {
      * Reads strictly: a duplicate key or anything after the value is an error, so a message from any producer
      * means exactly one thing. Every message and query format is read with it.
      */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    public static final ObjectMapper MAPPER = strict(StreamReadConstraints.DEFAULT_MAX_DEPTH);
 
     private Json() {}
+
+    /** A mapper reading like {@link #MAPPER} that refuses documents nested deeper than {@code maxDepth}. */
+    public static ObjectMapper strict(int maxDepth) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
+                .build();
+        return JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();

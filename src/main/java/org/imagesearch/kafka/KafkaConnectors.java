@@ -1,5 +1,6 @@
 package org.imagesearch.kafka;
 
+import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -31,8 +32,15 @@ public final class KafkaConnectors {
 
     /** An at-least-once sink writing what {@code serializer} makes of each element. */
     public static <T> KafkaSink<T> sink(Settings.Kafka kafka, KafkaRecordSerializationSchema<T> serializer) {
+        return sink(kafka, serializer, new Properties());
+    }
+
+    /** The same with {@code producer} settings added to the Kafka producer's. */
+    public static <T> KafkaSink<T> sink(Settings.Kafka kafka, KafkaRecordSerializationSchema<T> serializer,
+                                        Properties producer) {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
+                .setKafkaProducerConfig(producer)
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();

@@ -1,7 +1,7 @@
 package org.imagesearch.local;
 
-import org.apache.flink.configuration.Configuration;
 import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.WebOptions;

@@ -2,6 +2,7 @@ package org.imagesearch.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,6 +23,13 @@ import org.imagesearch.json.Storable;
  * </pre>
  */
 public final class QueryJson {
+    /**
+     * Rows stored before ingestion bounded metadata may be nested past what a JSON writer accepts inside an answer;
+     * such a row is answered without its metadata, with a reason, instead of failing the whole answer.
+     */
+    static final int MAX_STORED_METADATA_DEPTH = 64;
+    private static final ObjectMapper STORED_METADATA = Json.strict(MAX_STORED_METADATA_DEPTH);
+
     private QueryJson() {}
 
     public static JsonNode read(byte[] payload) throws InvalidQueryException {
@@ -87,9 +95,9 @@ public final class QueryJson {
             item.put("distance", hit.distance());
             if (hit.metadataJson() != null) {
                 try {
-                    item.set("metadata", Json.MAPPER.readTree(hit.metadataJson()));
+                    item.set("metadata", STORED_METADATA.readTree(hit.metadataJson()));
                 } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("stored metadata is not JSON", e);
+                    item.put("metadata_error", "stored metadata cannot be read: " + e.getOriginalMessage());
                 }
             }
         }

@@ -21,17 +21,21 @@ import org.imagesearch.store.PostgresConnections;
 /**
  * Answers one query request. The model is loaded once per parallel subtask in {@link #open}; every
  * failure (bad JSON, bad query, unknown id, bad image, database error) becomes an error answer with its
- * reason, so no request can fail the job. A lost database connection is reopened on the next request.
+ * reason, so no request can fail the job; so does an answer too large for the results topic. A lost database
+ * connection is reopened on the next request.
  */
 public final class AnswerQueries extends RichMapFunction<KafkaMessage, QueryAnswer> {
     private final Settings settings;
+    private final int maxAnswerBytes;
     private transient EmbedderPool embedders;
     private transient ImageSearch search;
     private transient Connection connection;
     private transient Counter errors;
 
-    public AnswerQueries(Settings settings) {
+    /** {@code maxAnswerBytes} bounds an answer's key and value together, as the results topic's record limit does. */
+    public AnswerQueries(Settings settings, int maxAnswerBytes) {
         this.settings = settings;
+        this.maxAnswerBytes = maxAnswerBytes;
     }
 
     @Override
@@ -48,7 +52,13 @@ public final class AnswerQueries extends RichMapFunction<KafkaMessage, QueryAnsw
             JsonNode root = QueryJson.read(message.value());
             requestId = QueryJson.requestId(root);
             SearchResult result = search.search(connection(), QueryJson.parse(root));
-            return new QueryAnswer(message.key(), QueryJson.answer(requestId, result).toString().getBytes(StandardCharsets.UTF_8));
+            byte[] answer = QueryJson.answer(requestId, result).toString().getBytes(StandardCharsets.UTF_8);
+            int size = answer.length + (message.key() == null ? 0 : message.key().length);
+            if (size > maxAnswerBytes) {
+                return error(message, requestId, "the answer is " + size + " bytes, more than the limit of "
+                        + maxAnswerBytes + " the results topic takes; ask for fewer results");
+            }
+            return new QueryAnswer(message.key(), answer);
         } catch (InvalidQueryException | UnknownImageException e) {
             return error(message, requestId, e.getMessage());
         } catch (SQLException e) {

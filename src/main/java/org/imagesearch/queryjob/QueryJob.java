@@ -1,10 +1,12 @@
 package org.imagesearch.queryjob;
 
+import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.imagesearch.config.Settings;
 import org.imagesearch.kafka.KafkaConnectors;
@@ -16,6 +18,13 @@ import org.imagesearch.kafka.KafkaMessage;
  */
 public final class QueryJob {
     private static final String NAME = "image-search queries";
+    /**
+     * The most an answer's key and value may take. A larger one would fail the sink's write, and the job would
+     * restart and fail on it again; {@link AnswerQueries} answers it with an error instead.
+     */
+    public static final int MAX_ANSWER_BYTES = 960 * 1024;
+    /** The results producer's record limit (Kafka's default, set explicitly): the bound plus room for framing. */
+    static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
     private final Settings settings;
     private final Source<KafkaMessage, ?, ?> source;
@@ -31,8 +40,10 @@ public final class QueryJob {
         Settings.Kafka kafka = settings.kafka();
         Settings.Kafka requests = kafka.reading(settings.queryTopics().requestsTopic(), kafka.groupId() + "-queries");
         String results = settings.queryTopics().resultsTopic();
+        Properties producer = new Properties();
+        producer.setProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(MAX_REQUEST_BYTES));
         return new QueryJob(settings, KafkaConnectors.source(requests), KafkaConnectors.sink(kafka,
-                (answer, context, timestamp) -> new ProducerRecord<>(results, answer.key(), answer.json())));
+                (answer, context, timestamp) -> new ProducerRecord<>(results, answer.key(), answer.json()), producer));
     }
 
     public void addTo(StreamExecutionEnvironment env) {
@@ -40,7 +51,7 @@ public final class QueryJob {
         env.enableCheckpointing(settings.job().checkpointInterval().toMillis());
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka-queries").uid("kafka-queries")
                 .setParallelism(parallelism)
-                .map(new AnswerQueries(settings)).name("answer-queries").uid("answer-queries").setParallelism(parallelism)
+                .map(new AnswerQueries(settings, MAX_ANSWER_BYTES)).name("answer-queries").uid("answer-queries").setParallelism(parallelism)
                 .sinkTo(sink).name("query-results").uid("query-results").setParallelism(parallelism);
     }
 

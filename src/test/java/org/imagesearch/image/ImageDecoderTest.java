@@ -2,7 +2,6 @@ package org.imagesearch.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +16,6 @@ import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -28,6 +26,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import org.imagesearch.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,10 +53,7 @@ class ImageDecoderTest {
 
     /** A test resource's bytes, e.g. {@code "preprocessing/formula_500x333.png"}. */
     static byte[] resource(String name) throws IOException {
-        try (InputStream in = ImageDecoderTest.class.getResourceAsStream("/" + name)) {
-            assertNotNull(in, "missing test resource " + name);
-            return in.readAllBytes();
-        }
+        return TestImages.fixture(name);
     }
 
     private static int rgbAt(int x, int y) {

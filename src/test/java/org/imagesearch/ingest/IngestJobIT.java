@@ -34,8 +34,8 @@ import org.imagesearch.kafka.KafkaMessage;
 import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.publish.IngestMessageWriter;
 import org.imagesearch.testing.Await;
+import org.imagesearch.testing.ImageServer;
 import org.imagesearch.testing.IngestJobs;
-import org.imagesearch.testing.LocalHttp;
 import org.imagesearch.testing.MiniClusters;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.ReferenceVectors;
@@ -138,8 +138,8 @@ class IngestJobIT {
         List<DatasetImage> images = TestImages.cifar(4);
         Files.write(root.resolve("good.png"), images.get(1).bytes());
         Files.write(outside.resolve("secret.png"), images.get(2).bytes());
-        HttpServer http = imageServer(images.get(3).bytes());
-        String base = "http://127.0.0.1:" + http.getAddress().getPort();
+        HttpServer http = ImageServer.start(images.get(3).bytes());
+        String base = ImageServer.base(http);
         Settings settings = settings("dlq", "--file-roots", root.toString(), "--allow-networks", "127.0.0.0/8",
                 "--http-read-timeout-ms", "1000",
                 "--max-image-bytes", "200000", "--max-pixels", "1000000");
@@ -149,9 +149,9 @@ class IngestJobIT {
         good.put(2L, TestMessages.uri(2, root.resolve("good.png").toUri().toString()));
         good.put(3L, TestMessages.uri(3, base + "/good.png"));
         good.put(4L, IngestMessageWriter.upsert(4, new DatasetImage("gif", TestImages.encode(
-                decodeToBuffered(images.get(1).bytes()), "gif"), null, Map.of())));
+                TestImages.decode(images.get(1).bytes()), "gif"), null, Map.of())));
         good.put(5L, IngestMessageWriter.upsert(5, new DatasetImage("bmp", TestImages.encode(
-                decodeToBuffered(images.get(2).bytes()), "bmp"), null, Map.of())));
+                TestImages.decode(images.get(2).bytes()), "bmp"), null, Map.of())));
 
         List<BadMessage> bad = List.of(
                 new BadMessage("parse", "not valid JSON", "{not json".getBytes(StandardCharsets.UTF_8)),
@@ -301,10 +301,6 @@ class IngestJobIT {
         return IngestJobs.settings(services, name, 2, options);
     }
 
-    private static BufferedImage decodeToBuffered(byte[] png) throws java.io.IOException {
-        return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-    }
-
     private static byte[] truncated(byte[] png) {
         return java.util.Arrays.copyOf(png, png.length / 2);
     }
@@ -318,29 +314,5 @@ class IngestJobIT {
             }
         }
         return TestImages.encode(image, "png");
-    }
-
-    private static HttpServer imageServer(byte[] png) throws java.io.IOException {
-        HttpServer server = LocalHttp.server();
-        LocalHttp.serve(server, "/good.png", png);
-        server.createContext("/slow.png", exchange -> {
-            try {
-                Thread.sleep(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(200, png.length);
-            exchange.getResponseBody().write(png);
-            exchange.close();
-        });
-        // Loopback is allowed in this test; where the redirect leads is checked again.
-        LocalHttp.redirect(server, "/to-metadata.png", "http://169.254.169.254/latest/meta-data/");
-        server.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-        });
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-        server.start();
-        return server;
     }
 }

@@ -287,4 +287,41 @@ class IngestMessageParserTest {
         assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": [1, 2]}", "\"metadata\"");
         assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": \"text\"}", "\"metadata\"");
     }
+
+    @Test
+    void metadataNestedDeeperThanTheLimitIsRejectedNamingTheLimit() throws Exception {
+        String atLimit = nested(IngestMessageParser.MAX_METADATA_DEPTH);
+        assertTrue(parse("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": " + atLimit + "}").metadataJson()
+                .startsWith("{\"a\":"));
+
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": " + nested(17) + "}",
+                "\"metadata\" is nested 17 levels deep, more than the limit of 16");
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": " + nested(999) + "}",
+                "more than the limit of 16");
+    }
+
+    @Test
+    void metadataLargerThanTheLimitIsRejectedNamingTheLimit() throws Exception {
+        String padding = "x".repeat(IngestMessageParser.MAX_METADATA_BYTES - "{\"a\":\"\"}".length());
+        assertEquals(IngestMessageParser.MAX_METADATA_BYTES,
+                parse("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": {\"a\": \"" + padding + "\"}}")
+                        .metadataJson().length());
+
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": {\"a\": \"" + padding + "y\"}}",
+                "\"metadata\" is 16385 bytes as JSON, more than the limit of 16384");
+        assertRejected("{\"id\": 1, \"uri\": \"http://x/a.png\", \"metadata\": {\"a\": \"" + "x".repeat(900_000) + "\"}}",
+                "more than the limit of 16384");
+    }
+
+    @Test
+    void aDeleteCarryingImageFieldsIsAmbiguousAndRejected() {
+        assertRejected("{\"id\": 1, \"op\": \"delete\", \"uri\": \"http://x/a.png\"}",
+                "a delete carries only \"id\", \"op\" and \"version\", not \"uri\"");
+        assertRejected("{\"id\": 1, \"op\": \"delete\", \"class\": \"cat\"}", "not \"class\"");
+    }
+
+    /** A JSON object {@code depth} levels deep: {"a":{"a":...{}}}. */
+    private static String nested(int depth) {
+        return "{\"a\":".repeat(depth - 1) + "{}" + "}".repeat(depth - 1);
+    }
 }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.imagesearch.embed.DistanceMetric;
+import org.imagesearch.json.Json;
 import org.junit.jupiter.api.Test;
 
 class QueryJsonTest {
@@ -80,5 +82,19 @@ class QueryJsonTest {
         assertEquals("{\"request_id\":null,\"error\":\"no image with id 9\"}",
                 QueryJson.error(null, "no image with id 9").toString());
         assertEquals("r1", QueryJson.requestId(QueryJson.answer("r1", result)));
+    }
+
+    @Test
+    void storedMetadataThatCannotBeReadIsLeftOutOfItsHitAndTheAnswerStaysValid() throws Exception {
+        String deep = "{\"a\":".repeat(998) + "{}" + "}".repeat(998);
+        SearchResult result = new SearchResult(List.of(new Hit(7, "cat", 1.25, deep),
+                new Hit(8, "dog", 2.5, "{\"record\": 3}")), 1.0);
+
+        String answer = QueryJson.answer("r1", result).toString();
+
+        JsonNode read = Json.MAPPER.readTree(answer);
+        assertTrue(read.get("results").get(0).get("metadata_error").asText().contains("nesting depth"), answer);
+        assertTrue(read.get("results").get(0).path("metadata").isMissingNode(), answer);
+        assertEquals(3, read.get("results").get(1).get("metadata").get("record").asInt());
     }
 }

@@ -44,17 +44,8 @@ class QueryJobIT {
     void answersEveryRequestOnTheResultsTopicIncludingErrorsForBadOnes(TestServices services) throws Exception {
         String unique = TestServices.uniqueName("queries");
         List<DatasetImage> images = TestImages.cifar(40);
-        // Image URIs may reach "localhost" only: its own server, not 127.0.0.1 by address, not by a redirect.
-        Settings base = TestSettings.parse("--requests-topic", unique + "-requests", "--results-topic", unique + "-results",
-                "--allow-hosts", "localhost");
-        Settings settings = base
-                .withKafka(new Settings.Kafka(services.kafka().bootstrapServers(), unique, unique + "-dlq", unique,
-                        Settings.StartOffsets.EARLIEST))
-                .withDatabase(services.database(unique))
-                .withJob(new Settings.Job(2, Duration.ofMillis(500), 10, Duration.ofMillis(100)));
+        Settings settings = settings(services, unique, "--allow-hosts", "localhost");
         IndexedImages.write(settings, images);
-        services.kafka().createTopic(settings.queryTopics().requestsTopic(), 2);
-        services.kafka().createTopic(settings.queryTopics().resultsTopic(), 1);
 
         Map<String, String> requests = new HashMap<>();
         for (int i = 0; i < 10; i++) {
@@ -137,5 +128,68 @@ class QueryJobIT {
         LocalHttp.redirect(server, "/to-loopback.png", "http://127.0.0.1:" + server.getAddress().getPort() + "/image.png");
         server.start();
         return server;
+    }
+
+    /**
+     * Rows stored before ingestion bounded metadata: three of ~400 KB, one nested 999 levels. An answer holding
+     * all of them is over the results topic's record limit; it must become an error answer, not a failed write
+     * that restarts the job over and over, and the requests after it must still be answered.
+     */
+    @Test
+    void anAnswerTooLargeForTheResultsTopicBecomesAnErrorAndLaterRequestsAreAnswered(TestServices services)
+            throws Exception {
+        String unique = TestServices.uniqueName("big_answers");
+        Settings settings = settings(services, unique);
+        String blob = "x".repeat(400 * 1024);
+        String deep = "{\"a\":".repeat(998) + "{}" + "}".repeat(998);
+        IndexedImages.write(settings, TestImages.cifar(8), i -> i < 3 ? "{\"blob\": \"" + blob + "\"}"
+                : i == 3 ? deep : "{\"small\": true}");
+
+        JobClient job = QueryJob.fromSettings(settings).start(StreamExecutionEnvironment.getExecutionEnvironment());
+        try (ImagePublisher publisher = new ImagePublisher(settings.kafka().bootstrapServers(),
+                settings.queryTopics().requestsTopic());
+             TopicReader results = new TopicReader(settings.kafka().bootstrapServers(), settings.queryTopics().resultsTopic())) {
+            publisher.send(1, "{\"request_id\":\"all\",\"id\":7,\"k\":20}".getBytes(StandardCharsets.UTF_8));
+            publisher.send(2, ("{\"request_id\":\"one-big\",\"id\":7,\"k\":1,\"filter\":{\"metadata\":{\"blob\":\""
+                    + blob + "\"}}}").getBytes(StandardCharsets.UTF_8));
+            publisher.send(3, "{\"request_id\":\"deep\",\"id\":7,\"filter\":{\"metadata\":{\"a\":{}}}}"
+                    .getBytes(StandardCharsets.UTF_8));
+            publisher.send(4, "{\"request_id\":\"after\",\"id\":7,\"k\":5,\"filter\":{\"metadata\":{\"small\":true}}}"
+                    .getBytes(StandardCharsets.UTF_8));
+            publisher.flush();
+
+            Await.until("four answers", Duration.ofSeconds(90), () -> results.poll().size() >= 4);
+            Map<String, JsonNode> byId = new HashMap<>();
+            results.poll().forEach(answer -> byId.put(answer.get("request_id").asText(), answer));
+            assertTrue(byId.get("all").get("error").asText().matches(
+                    "the answer is [0-9]+ bytes, more than the limit of " + QueryJob.MAX_ANSWER_BYTES + ".*"),
+                    byId.get("all").path("error").asText());
+            JsonNode oneBig = byId.get("one-big").get("results");
+            assertEquals(1, oneBig.size());
+            assertEquals(blob.length(), oneBig.get(0).get("metadata").get("blob").asText().length());
+            JsonNode deepRow = byId.get("deep").get("results").get(0);
+            assertEquals(3, deepRow.get("id").asLong());
+            assertTrue(deepRow.get("metadata_error").asText().startsWith("stored metadata cannot be read"), deepRow.toString());
+            assertEquals(3, byId.get("after").get("results").size(), byId.get("after").toString());
+            assertFalse(job.getJobStatus().get().isGloballyTerminalState());
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /** Settings for topics and a table of {@code unique}'s own, the topics created. */
+    private static Settings settings(TestServices services, String unique, String... options) {
+        List<String> args = new ArrayList<>(List.of("--requests-topic", unique + "-requests", "--results-topic",
+                unique + "-results"));
+        args.addAll(List.of(options));
+        Settings base = TestSettings.parse(args.toArray(String[]::new));
+        Settings settings = base
+                .withKafka(new Settings.Kafka(services.kafka().bootstrapServers(), unique, unique + "-dlq", unique,
+                        Settings.StartOffsets.EARLIEST))
+                .withDatabase(services.database(unique))
+                .withJob(new Settings.Job(2, Duration.ofMillis(500), 10, Duration.ofMillis(100)));
+        services.kafka().createTopic(settings.queryTopics().requestsTopic(), 2);
+        services.kafka().createTopic(settings.queryTopics().resultsTopic(), 1);
+        return settings;
     }
 }

@@ -3,6 +3,7 @@ package org.imagesearch.testing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.embed.ImageEmbedder;
@@ -27,6 +28,11 @@ public final class IndexedImages {
      * {"record": i, "parity": "even"|"odd"}.
      */
     public static void write(Settings settings, List<DatasetImage> images) throws Exception {
+        write(settings, images, i -> "{\"record\": " + i + ", \"parity\": \"" + (i % 2 == 0 ? "even" : "odd") + "\"}");
+    }
+
+    /** Row i holds images.get(i) with {@code metadata.apply(i)}, bypassing the ingest job's checks (as old rows may). */
+    public static void write(Settings settings, List<DatasetImage> images, IntFunction<String> metadata) throws Exception {
         Settings.Database db = settings.database();
         VectorTableSql sql = new VectorTableSql(db.table());
         ImageDecoder decoder = new ImageDecoder(Long.MAX_VALUE);
@@ -36,9 +42,8 @@ public final class IndexedImages {
             try (PreparedStatement ps = c.prepareStatement(sql.upsertOrDelete())) {
                 for (int i = 0; i < images.size(); i++) {
                     RgbImage image = decoder.decode(images.get(i).bytes());
-                    String metadata = "{\"record\": " + i + ", \"parity\": \"" + (i % 2 == 0 ? "even" : "odd") + "\"}";
                     new VectorRecordStatementBuilder().accept(ps, new VectorRecord(i, false, 0, images.get(i).label(),
-                            model.embed(image), metadata, settings.model().tag(), Thumbnails.of(image)));
+                            model.embed(image), metadata.apply(i), settings.model().tag(), Thumbnails.of(image)));
                     ps.addBatch();
                 }
                 ps.executeBatch();

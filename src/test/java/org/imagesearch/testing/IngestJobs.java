@@ -3,9 +3,11 @@ package org.imagesearch.testing;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
+import org.imagesearch.ingest.IngestJob;
 import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.store.SettingsResolver;
 
@@ -27,6 +29,11 @@ public final class IngestJobs {
         services.kafka().createTopic(settings.kafka().topic(), partitions);
         services.kafka().createTopic(settings.kafka().deadLetterTopic(), 1);
         return SettingsResolver.resolveForWriting(settings, ProjectionChoice.NONE, false);
+    }
+
+    /** Starts the production wiring of the ingest job on {@link #environment}. */
+    public static JobClient start(Settings settings) throws Exception {
+        return IngestJob.fromSettings(settings).start(environment(settings));
     }
 
     /** A local environment that restarts a failed job a few times, as a cluster would. */

@@ -1,8 +1,10 @@
 package org.imagesearch.testing;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -32,5 +34,19 @@ public final class TestImages {
             throw new IOException("no ImageIO writer for " + format);
         }
         return out.toByteArray();
+    }
+
+    public static BufferedImage decode(byte[] encoded) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(encoded));
+    }
+
+    /** A file of {@code src/test/resources}, e.g. "images/cmyk.jpg". */
+    public static byte[] fixture(String name) throws IOException {
+        try (InputStream in = TestImages.class.getResourceAsStream("/" + name)) {
+            if (in == null) {
+                throw new IOException("missing test resource " + name);
+            }
+            return in.readAllBytes();
+        }
     }
 }

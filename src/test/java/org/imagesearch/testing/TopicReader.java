@@ -17,6 +17,7 @@ public final class TopicReader implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<JsonNode> messages = new ArrayList<>();
+    private final List<byte[]> keys = new ArrayList<>();
 
     public TopicReader(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
@@ -32,8 +33,14 @@ public final class TopicReader implements AutoCloseable {
     public List<JsonNode> poll() throws java.io.IOException {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
             messages.add(JSON.readTree(record.value()));
+            keys.add(record.key());
         }
         return messages;
+    }
+
+    /** The keys of the messages {@link #poll} returned, in the same order. */
+    public List<byte[]> keys() {
+        return keys;
     }
 
     @Override
