@@ -7,6 +7,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.imagesearch.config.EmbeddingOptions;
+import org.imagesearch.config.FlinkRestOptions;
 import org.imagesearch.config.JobOptions;
 import org.imagesearch.config.KafkaOptions;
 import org.imagesearch.config.Recovery;
@@ -44,6 +45,8 @@ public final class IngestCommand implements Callable<Integer> {
     private JobOptions job;
     @Mixin
     private RecoveryOptions recoveryOptions;
+    @Mixin
+    private FlinkRestOptions rest;
     /** On a cluster, the cluster's configuration decides restarts and where the REST API listens. */
     private boolean onCluster;
 
@@ -68,7 +71,7 @@ public final class IngestCommand implements Callable<Integer> {
 
         Configuration config = state.configuration();
         if (!onCluster) {
-            config.addAll(LocalFlink.restartingWithBackoff(LocalFlink.configuration(LocalFlink.LOOPBACK, "0")));
+            config.addAll(LocalFlink.restartingWithBackoff(LocalFlink.configuration(rest.address(), rest.ports())));
         }
         JobClient client = IngestJob.fromSettings(settings).start(StreamExecutionEnvironment.getExecutionEnvironment(config));
         recovery.savepointDir().ifPresent(dir -> Runtime.getRuntime().addShutdownHook(

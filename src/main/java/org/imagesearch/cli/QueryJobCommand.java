@@ -3,6 +3,7 @@ package org.imagesearch.cli;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.imagesearch.config.EmbeddingOptions;
+import org.imagesearch.config.FlinkRestOptions;
 import org.imagesearch.config.JobOptions;
 import org.imagesearch.config.KafkaOptions;
 import org.imagesearch.config.QueryTopicOptions;
@@ -33,6 +34,8 @@ public final class QueryJobCommand implements Callable<Integer> {
     private JobOptions job;
     @Mixin
     private SearchOptions search;
+    @Mixin
+    private FlinkRestOptions rest;
 
     /** Entry point on a Flink cluster. */
     public static void main(String[] args) throws Exception {
@@ -47,7 +50,7 @@ public final class QueryJobCommand implements Callable<Integer> {
         settings.modelSpec().check();
         // Outside a cluster the job runs in this JVM, whose Flink REST endpoint must stay on loopback.
         QueryJob.fromSettings(settings).execute(StreamExecutionEnvironment.getExecutionEnvironment(
-                LocalFlink.configuration(LocalFlink.LOOPBACK, LocalFlink.PORTS)));
+                LocalFlink.configuration(rest.address(), rest.ports())));
         return 0;
     }
 }

@@ -14,8 +14,6 @@ import org.apache.flink.configuration.WebOptions;
  */
 public final class LocalFlink {
     public static final String LOOPBACK = "127.0.0.1";
-    /** The ports jobs started from the command line try, so an ingest and a query job can run side by side. */
-    public static final String PORTS = "8081-8099";
 
     private LocalFlink() {}
 

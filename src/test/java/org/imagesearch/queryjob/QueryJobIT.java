@@ -142,7 +142,7 @@ class QueryJobIT {
         Settings settings = settings(services, unique);
         String blob = "x".repeat(400 * 1024);
         String deep = "{\"a\":".repeat(998) + "{}" + "}".repeat(998);
-        IndexedImages.write(settings, TestImages.cifar(8), i -> i < 3 ? "{\"blob\": \"" + blob + "\"}"
+        IndexedImages.write(settings, TestImages.cifar(8), i -> i < 3 ? "{\"big\": true, \"blob\": \"" + blob + "\"}"
                 : i == 3 ? deep : "{\"small\": true}");
 
         JobClient job = QueryJob.fromSettings(settings).start(StreamExecutionEnvironment.getExecutionEnvironment());
@@ -150,8 +150,8 @@ class QueryJobIT {
                 settings.queryTopics().requestsTopic());
              TopicReader results = new TopicReader(settings.kafka().bootstrapServers(), settings.queryTopics().resultsTopic())) {
             publisher.send(1, "{\"request_id\":\"all\",\"id\":7,\"k\":20}".getBytes(StandardCharsets.UTF_8));
-            publisher.send(2, ("{\"request_id\":\"one-big\",\"id\":7,\"k\":1,\"filter\":{\"metadata\":{\"blob\":\""
-                    + blob + "\"}}}").getBytes(StandardCharsets.UTF_8));
+            publisher.send(2, "{\"request_id\":\"one-big\",\"id\":7,\"k\":1,\"filter\":{\"metadata\":{\"big\":true}}}"
+                    .getBytes(StandardCharsets.UTF_8));
             publisher.send(3, "{\"request_id\":\"deep\",\"id\":7,\"filter\":{\"metadata\":{\"a\":{}}}}"
                     .getBytes(StandardCharsets.UTF_8));
             publisher.send(4, "{\"request_id\":\"after\",\"id\":7,\"k\":5,\"filter\":{\"metadata\":{\"small\":true}}}"
