@@ -6,6 +6,7 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.embed.ImageEmbedder;
 import org.imagesearch.embed.ModelSpec;
+import org.imagesearch.metrics.StageTimer;
 
 /**
  * Turns each prepared image into a vector with SqueezeNet. The model is loaded once per parallel
@@ -16,6 +17,7 @@ public final class EmbedImage extends RichMapFunction<PreparedImage, Embedding> 
     private final ModelSpec model;
     private final DescriptorTag tag;
     private transient ImageEmbedder embedder;
+    private transient StageTimer embedTimer;
 
     public EmbedImage(ModelSpec model) {
         this.model = model;
@@ -25,6 +27,8 @@ public final class EmbedImage extends RichMapFunction<PreparedImage, Embedding> 
     @Override
     public void open(OpenContext context) {
         embedder = ImageEmbedder.load(model);
+        // resize, crop, normalisation and the model's forward pass: the translator does them in one call
+        embedTimer = StageTimer.register(getRuntimeContext().getMetricGroup(), "embed");
     }
 
     @Override
@@ -33,7 +37,10 @@ public final class EmbedImage extends RichMapFunction<PreparedImage, Embedding> 
             return new Embedding(prepared, null, tag, null);
         }
         try {
-            return new Embedding(prepared, embedder.embed(prepared.image()), tag, null);
+            StageTimer.Start embed = embedTimer.start();
+            float[] vector = embedder.embed(prepared.image());
+            embed.stop();
+            return new Embedding(prepared, vector, tag, null);
         } catch (TranslateException | RuntimeException e) {
             return new Embedding(prepared, null, tag, "model error: " + e.getMessage());
         }

@@ -11,6 +11,7 @@ import org.imagesearch.image.LoaderLimits;
 import org.imagesearch.image.RgbImage;
 import org.imagesearch.image.Thumbnails;
 import org.imagesearch.kafka.KafkaMessage;
+import org.imagesearch.metrics.StageTimer;
 
 /**
  * Parses a raw Kafka message, reads its image (inline, file or URL) and decodes it. Whatever fails
@@ -23,6 +24,9 @@ public final class PrepareImage extends ProcessFunction<KafkaMessage, PreparedIm
     private transient IngestMessageParser parser;
     private transient ImageLoader loader;
     private transient ImageDecoder decoder;
+    private transient StageTimer loadTimer;
+    private transient StageTimer decodeTimer;
+    private transient StageTimer thumbnailTimer;
 
     public PrepareImage(LoaderLimits limits) {
         this.limits = limits;
@@ -33,6 +37,9 @@ public final class PrepareImage extends ProcessFunction<KafkaMessage, PreparedIm
         parser = new IngestMessageParser();
         loader = new ImageLoader(limits);
         decoder = new ImageDecoder(limits.maxPixels());
+        loadTimer = StageTimer.register(getRuntimeContext().getMetricGroup(), "load");
+        decodeTimer = StageTimer.register(getRuntimeContext().getMetricGroup(), "decode");
+        thumbnailTimer = StageTimer.register(getRuntimeContext().getMetricGroup(), "thumbnail");
     }
 
     @Override
@@ -45,9 +52,15 @@ public final class PrepareImage extends ProcessFunction<KafkaMessage, PreparedIm
             RgbImage image = null;
             byte[] thumbnail = null;
             if (message.op() == IngestMessage.Operation.UPSERT) {
-                image = decoder.decode(message.inlineBytes() != null ? inline(message.inlineBytes())
-                        : loader.load(message.uri()));
+                StageTimer.Start load = loadTimer.start();
+                byte[] bytes = message.inlineBytes() != null ? inline(message.inlineBytes()) : loader.load(message.uri());
+                load.stop();
+                StageTimer.Start decode = decodeTimer.start();
+                image = decoder.decode(bytes);
+                decode.stop();
+                StageTimer.Start thumb = thumbnailTimer.start();
                 thumbnail = Thumbnails.of(image);
+                thumb.stop();
             }
             out.collect(new PreparedImage(raw, message.op(), message.id(), version, message.label(),
                     message.metadataJson(), image, thumbnail));
