@@ -17,6 +17,7 @@ import org.imagesearch.image.ImageDecoder;
 import org.imagesearch.image.ImageRejectedException;
 import org.imagesearch.image.RgbImage;
 import org.imagesearch.json.Json;
+import org.imagesearch.local.LocalFlink;
 import org.imagesearch.local.LocalPipeline;
 import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.publish.IngestMessageWriter;
@@ -52,7 +53,9 @@ public final class IngestBenchmark {
         double modelOnly = ModelOnlyBenchmark.imagesPerSecond(settings.modelSpec(), settings.job().parallelism(),
                 decode(modelImages));
         ObjectNode result = Json.object();
-        try (LocalPipeline pipeline = LocalPipeline.start(settings, true);
+        StageHistograms.reset();
+        try (LocalPipeline pipeline = LocalPipeline.start(settings, true,
+                StageHistograms.reportingTo(LocalFlink.configuration(LocalFlink.LOOPBACK, "0")));
              ImagePublisher publisher = pipeline.publisher()) {
             // Warm-up: the job loads its models and the JVM compiles the hot path before the clock starts.
             publish(publisher, WARM_UP_FIRST_ID, messages(WARM_UP_FIRST_ID, WARM_UP_IMAGES), 0, new HashMap<>());
@@ -89,6 +92,8 @@ public final class IngestBenchmark {
             // inference) and the local PostgreSQL server (upserts into the HNSW index).
             result.put("jvm_cpu_ms_per_image", Json.rounded(cpu.jvmSeconds() * 1000 / images, 2));
             result.put("postgres_cpu_ms_per_image", Json.rounded(cpu.postgresSeconds() * 1000 / images, 2));
+            // by stage, from the job's own histograms (the last samples of each subtask, the latency phase included)
+            result.set("stage_cpu_ms_per_image", StageHistograms.cpuMillisPerImage());
         }
         result.setAll(SettingsDescription.of(settings));
         result.put("dataset", dataset.describe());

@@ -3,6 +3,7 @@ package org.imagesearch.local;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.LongConsumer;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.imagesearch.config.Settings;
@@ -39,8 +40,17 @@ public final class LocalPipeline implements AutoCloseable {
         return start(settings, new ProjectTable(settings, truncate));
     }
 
+    /** Like {@link #start(Settings, boolean)}, on a MiniCluster with the given configuration. */
+    public static LocalPipeline start(Settings settings, boolean truncate, Configuration flink) throws Exception {
+        return start(settings, new ProjectTable(settings, truncate), flink);
+    }
+
     /** Starts Kafka, prepares the target's table and submits the job writing into it. */
     public static LocalPipeline start(Settings configured, IngestTarget target) throws Exception {
+        return start(configured, target, LocalFlink.configuration(LocalFlink.LOOPBACK, "0"));
+    }
+
+    private static LocalPipeline start(Settings configured, IngestTarget target, Configuration flink) throws Exception {
         configured.modelSpec().check();
         target.prepare();
         EmbeddedKafka kafka = EmbeddedKafka.start();
@@ -51,7 +61,7 @@ public final class LocalPipeline implements AutoCloseable {
             kafka.createTopic(k.topic(), settings.job().parallelism());
             kafka.createTopic(k.deadLetterTopic(), 1);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
-                    settings.job().parallelism(), LocalFlink.configuration(LocalFlink.LOOPBACK, "0"));
+                    settings.job().parallelism(), flink);
             JobClient job = IngestJob.fromSettings(settings, target.sink()).start(env);
             return new LocalPipeline(settings, kafka, job, new DeadLetterWatcher(kafka.bootstrapServers(),
                     k.deadLetterTopic()), target);
