@@ -18,10 +18,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.imagesearch.kafka.MessageSizes;
 
 /**
  * A single-node Kafka broker (KRaft, broker and controller in one) running inside this JVM on loopback. By
@@ -109,10 +111,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         createTopic(bootstrapServers, name, partitions);
     }
 
-    /** Creates the topic on the broker at {@code bootstrapServers} if it does not exist yet. */
+    /**
+     * Creates the topic on the broker at {@code bootstrapServers} if it does not exist yet, taking messages
+     * up to {@link MessageSizes#MAX_INGEST_MESSAGE_BYTES} (inline images over Kafka's default of 1 MB).
+     */
     public static void createTopic(String bootstrapServers, String name, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(Set.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            admin.createTopics(Set.of(new NewTopic(name, partitions, (short) 1)
+                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                            Integer.toString(MessageSizes.MAX_INGEST_MESSAGE_BYTES))))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topic " + name, e.getCause());

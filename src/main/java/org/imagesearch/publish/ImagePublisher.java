@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.imagesearch.dataset.Dataset;
+import org.imagesearch.kafka.MessageSizes;
 
 /**
  * Publishes ingest messages to the ingest topic, keyed by id so all changes of an id share a partition.
@@ -36,6 +37,7 @@ public final class ImagePublisher implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MessageSizes.MAX_INGEST_MESSAGE_BYTES,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }

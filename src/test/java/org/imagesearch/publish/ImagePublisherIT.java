@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import org.imagesearch.kafka.MessageSizes;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestServices;
 import org.junit.jupiter.api.Test;
@@ -20,12 +21,22 @@ class ImagePublisherIT {
     }
 
     @Test
-    void aMessageOverTheBrokersLimitFailsTheFlush() {
+    void aMessageOverKafkasDefaultOfOneMegabyteIsDeliveredToTheProjectsTopics() {
         String topic = TestServices.uniqueName("publish-large");
         services.kafka().createTopic(topic, 1);
         try (ImagePublisher publisher = new ImagePublisher(services.kafka().bootstrapServers(), topic)) {
+            publisher.send(1, new byte[5 * 1024 * 1024]);
+            publisher.flush();
+        }
+    }
+
+    @Test
+    void aMessageOverTheLimitFailsTheFlush() {
+        String topic = TestServices.uniqueName("publish-too-large");
+        services.kafka().createTopic(topic, 1);
+        try (ImagePublisher publisher = new ImagePublisher(services.kafka().bootstrapServers(), topic)) {
             publisher.send(1, "{\"id\": 1, \"op\": \"delete\"}".getBytes(StandardCharsets.UTF_8));
-            publisher.send(2, new byte[2 * 1024 * 1024]);
+            publisher.send(2, new byte[MessageSizes.MAX_INGEST_MESSAGE_BYTES + 1]);
             IllegalStateException e = assertThrows(IllegalStateException.class, publisher::flush);
             assertTrue(e.getMessage().contains("1 of 2 messages were not delivered"), e.getMessage());
             assertTrue(e.getMessage().contains(topic), e.getMessage());
