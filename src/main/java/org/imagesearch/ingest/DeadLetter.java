@@ -3,16 +3,18 @@ package org.imagesearch.ingest;
 import org.imagesearch.kafka.KafkaMessage;
 
 /**
- * A message that could not be indexed: the original payload, where it came from, the stage that
- * rejected it and why. Written as JSON to the dead-letter topic.
+ * A message that could not be indexed: the original key, payload and record timestamp, where it came from,
+ * the stage that rejected it and why. Written as JSON to the dead-letter topic.
  *
- * @param id the message id when it could be parsed, else null
+ * @param id              the message id when it could be parsed, else null
+ * @param sourceTimestamp the original record's timestamp (the change's version when the message gives none),
+ *                        negative if it had none
  */
 public record DeadLetter(String stage, String reason, Long id, String sourceTopic, int sourcePartition,
-                         long sourceOffset, byte[] key, byte[] payload, long failedAtMillis) {
+                         long sourceOffset, long sourceTimestamp, byte[] key, byte[] payload, long failedAtMillis) {
 
     public static DeadLetter of(KafkaMessage message, Stage stage, String reason, Long id) {
         return new DeadLetter(stage.label(), reason, id, message.topic(), message.partition(), message.offset(),
-                message.key(), message.value(), System.currentTimeMillis());
+                message.timestamp(), message.key(), message.value(), System.currentTimeMillis());
     }
 }

@@ -17,7 +17,9 @@ import org.imagesearch.json.Json;
 
 /**
  * Writes a dead letter as JSON, keyed like the original message. The original payload goes in
- * {@code payload} when it is UTF-8 text and in {@code payload_base64} otherwise, so it is never altered.
+ * {@code payload} when it is UTF-8 text and in {@code payload_base64} otherwise, so it is never altered; with
+ * the original record's timestamp ({@code source_timestamp}) and key it can be sent again as the same change
+ * ({@link StoredDeadLetter}).
  *
  * <p>A dead letter must always fit in a Kafka record, or writing it would fail the job over and over: only
  * the first {@value #MAX_EMBEDDED_PAYLOAD_BYTES} bytes (or characters) of the payload travel with it, with the
@@ -53,6 +55,13 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
         node.put("source_partition", letter.sourcePartition());
         node.put("source_offset", letter.sourceOffset());
         node.put("failed_at", Instant.ofEpochMilli(letter.failedAtMillis()).toString());
+        // A replay sends the original with its own timestamp, so it is the same change at the same version.
+        if (letter.sourceTimestamp() >= 0) {
+            node.put("source_timestamp", Instant.ofEpochMilli(letter.sourceTimestamp()).toString());
+        }
+        if (isTooLong(letter.key())) {
+            node.put("key_hashed", true);
+        }
         byte[] payload = letter.payload() == null ? new byte[0] : letter.payload();
         String text = utf8OrNull(payload);
         boolean truncated;
@@ -73,9 +82,13 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
         return node.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The original key, or its SHA-256 in hex when it is too long to repeat. */
+    /** The original key, or its SHA-256 in hex when it is too long to repeat (the letter then says {@code key_hashed}). */
     private static byte[] key(byte[] key) {
-        return key == null || key.length <= MAX_KEY_BYTES ? key : sha256(key).getBytes(StandardCharsets.US_ASCII);
+        return isTooLong(key) ? sha256(key).getBytes(StandardCharsets.US_ASCII) : key;
+    }
+
+    private static boolean isTooLong(byte[] key) {
+        return key != null && key.length > MAX_KEY_BYTES;
     }
 
     /** The first {@code max} characters, never splitting a surrogate pair. */

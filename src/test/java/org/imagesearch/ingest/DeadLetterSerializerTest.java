@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 class DeadLetterSerializerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long FAILED_AT = Instant.parse("2024-05-06T07:08:09.123Z").toEpochMilli();
+    private static final long SOURCE_TIMESTAMP = Instant.parse("2024-05-06T07:08:01.007Z").toEpochMilli();
 
     private static DeadLetter letter(Long id, byte[] key, byte[] payload) {
-        return new DeadLetter("load", "file not found: /data/x.png", id, "image-ingest", 3, 12345L, key, payload,
-                FAILED_AT);
+        return new DeadLetter("load", "file not found: /data/x.png", id, "image-ingest", 3, 12345L, SOURCE_TIMESTAMP,
+                key, payload, FAILED_AT);
     }
 
     private static JsonNode json(DeadLetter letter) throws Exception {
@@ -41,6 +42,15 @@ class DeadLetterSerializerTest {
         assertEquals(12345L, node.get("source_offset").asLong());
         assertEquals("2024-05-06T07:08:09.123Z", node.get("failed_at").asText());
         assertEquals(FAILED_AT, Instant.parse(node.get("failed_at").asText()).toEpochMilli());
+        assertEquals("2024-05-06T07:08:01.007Z", node.get("source_timestamp").asText());
+        assertFalse(node.has("key_hashed"));
+    }
+
+    @Test
+    void aRecordWithoutTimestampHasNoSourceTimestamp() throws Exception {
+        DeadLetter letter = new DeadLetter("parse", "bad", null, "in", 0, 1L, -1L, null, new byte[0], FAILED_AT);
+
+        assertFalse(json(letter).has("source_timestamp"));
     }
 
     @Test
@@ -117,10 +127,13 @@ class DeadLetterSerializerTest {
     }
 
     @Test
-    void aHugeKeyIsReplacedByItsHash() {
+    void aHugeKeyIsReplacedByItsHashAndTheLetterSaysSo() throws Exception {
         byte[] key = new byte[100_000];
-        ProducerRecord<byte[], byte[]> record = new DeadLetterSerializer("dlq").serialize(letter(1L, key, new byte[0]), null, 0L);
+        DeadLetter letter = letter(1L, key, new byte[0]);
+        ProducerRecord<byte[], byte[]> record = new DeadLetterSerializer("dlq").serialize(letter, null, 0L);
+
         assertEquals(64, record.key().length);
+        assertTrue(JSON.readTree(record.value()).get("key_hashed").asBoolean());
     }
 
     @Test
@@ -170,6 +183,7 @@ class DeadLetterSerializerTest {
         assertEquals(99L, letter.sourceOffset());
         assertArrayEquals(key, letter.key());
         assertArrayEquals(value, letter.payload());
+        assertEquals(1_700_000_000_000L, letter.sourceTimestamp());
         assertTrue(letter.failedAtMillis() >= before && letter.failedAtMillis() <= System.currentTimeMillis());
     }
 }
