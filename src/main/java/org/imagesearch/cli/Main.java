@@ -18,8 +18,8 @@ import picocli.CommandLine;
         footer = {"", "Every option can also be set as an environment variable IMAGE_SEARCH_<OPTION> (upper case, "
                 + "dashes as underscores, e.g. IMAGE_SEARCH_DB_PASSWORD); the command line wins."},
         subcommands = {DemoCommand.class, WalkthroughCommand.class, IngestCommand.class, QueryJobCommand.class,
-                ServeCommand.class, SearchCommand.class, PublishCommand.class, EvalCommand.class,
-                ProjectionCommand.class, BenchCommand.class, HelpCommand.class})
+                ServeCommand.class, SearchCommand.class, PublishCommand.class, ReplayDeadLettersCommand.class,
+                EvalCommand.class, ProjectionCommand.class, BenchCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     private CommandSpec spec;

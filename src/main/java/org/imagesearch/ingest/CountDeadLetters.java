@@ -22,7 +22,7 @@ public final class CountDeadLetters extends RichMapFunction<DeadLetter, DeadLett
 
     @Override
     public DeadLetter map(DeadLetter letter) {
-        counters.get(Stage.valueOf(letter.stage().toUpperCase())).inc();
+        counters.get(Stage.ofLabel(letter.stage())).inc();
         return letter;
     }
 }

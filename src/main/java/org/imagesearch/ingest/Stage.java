@@ -1,5 +1,6 @@
 package org.imagesearch.ingest;
 
+import java.util.Locale;
 import org.imagesearch.image.ImageRejectedException;
 
 /** Where in the pipeline a message was rejected; recorded in every dead letter and metric. */
@@ -14,7 +15,17 @@ public enum Stage {
         };
     }
 
+    /** The stage of a label as dead letters carry it ({@code load}); case does not matter. */
+    public static Stage ofLabel(String label) {
+        for (Stage stage : values()) {
+            if (stage.label().equalsIgnoreCase(label)) {
+                return stage;
+            }
+        }
+        throw new IllegalArgumentException("no stage '" + label + "': parse, load, decode or embed");
+    }
+
     public String label() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -44,9 +44,17 @@ public final class ImagePublisher implements AutoCloseable {
 
     /** Sends one message; fails at once if an earlier one was not delivered. */
     public void send(long id, byte[] message) {
+        send(IngestMessageWriter.key(id), message, null);
+    }
+
+    /**
+     * Sends a message as it is, key and record timestamp included (null: the producer's clock), e.g. a dead
+     * letter's original; fails at once if an earlier one was not delivered.
+     */
+    public void send(byte[] key, byte[] message, Long timestamp) {
         checkDelivered();
         sent.incrementAndGet();
-        producer.send(new ProducerRecord<>(topic, IngestMessageWriter.key(id), message), (metadata, error) -> {
+        producer.send(new ProducerRecord<>(topic, null, timestamp, key, message), (metadata, error) -> {
             if (error != null) {
                 failed.incrementAndGet();
                 firstFailure.compareAndSet(null, error);
