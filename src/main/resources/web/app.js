@@ -109,7 +109,30 @@ drop.addEventListener("drop", (e) => {
 const linked = new URLSearchParams(location.hash.slice(1)).get("id");
 if (linked !== null) searchById(linked);
 
-call("/api/stats").then((s) => {
-  $("stats").textContent = s.rows + " images · " + s.model + " · " + s.distance.toUpperCase()
-    + " distance · HNSW m=" + s.index.m + " ef_search=" + s.index.ef_search;
-}).catch((e) => showError(e.message));
+// The status panel: ingest lag, rate, ETA, dead letters and the table, from the same /api/stats.
+function statusLines(s) {
+  const lines = [s.rows + " rows, " + (s.table_bytes / 1e6).toFixed(1) + " MB",
+    s.ingest_rate_per_s + " rows/s over the last minute"];
+  if (s.kafka_error) return lines.concat("Kafka: " + s.kafka_error);
+  const partitions = s.lag.partitions.map((p) => "p" + p.partition + " " + p.lag).join(", ");
+  lines.push("lag " + s.lag.total + " (" + partitions + ")"
+    + (s.eta_s === null ? ", no ETA" : ", ETA " + s.eta_s + " s"));
+  const stages = Object.entries(s.dead_letters.by_stage).map(([stage, n]) => stage + " " + n).join(", ");
+  lines.push("dead letters " + s.dead_letters.total + (stages ? " (" + stages + ")" : ""));
+  return lines;
+}
+
+function refreshStats() {
+  call("/api/stats").then((s) => {
+    $("stats").textContent = s.rows + " images · " + s.model + " · " + s.distance.toUpperCase()
+      + " distance · HNSW m=" + s.index.m + " ef_search=" + s.index.ef_search;
+    $("status-lines").replaceChildren(...statusLines(s).map((text) => {
+      const item = document.createElement("li");
+      item.textContent = text;
+      return item;
+    }));
+  }).catch((e) => showError(e.message));
+}
+
+refreshStats();
+setInterval(refreshStats, 10000);

@@ -2,6 +2,7 @@ package org.imagesearch.cli;
 
 import java.util.concurrent.Callable;
 import org.imagesearch.config.EmbeddingOptions;
+import org.imagesearch.config.KafkaOptions;
 import org.imagesearch.config.SearchOptions;
 import org.imagesearch.config.ServiceOptions;
 import org.imagesearch.config.Settings;
@@ -22,10 +23,13 @@ final class ServeCommand implements Callable<Integer> {
     private EmbeddingOptions embedding;
     @Mixin
     private SearchOptions search;
+    /** The ingest topics and consumer group that /api/stats reports on. */
+    @Mixin
+    private KafkaOptions kafka;
 
     @Override
     public Integer call() throws Exception {
-        Settings configured = new SettingsBuilder().with(service).with(embedding).with(search).build();
+        Settings configured = new SettingsBuilder().with(service).with(embedding).with(search).with(kafka).build();
         Settings settings = SettingsResolver.resolveForWriting(configured, embedding.projection(), false);
         SearchServer server = SearchServer.start(settings, Runtime.getRuntime().availableProcessors(),
                 settings.service().port());

@@ -46,6 +46,11 @@ public record TableSpec(String name, int dimension, DistanceMetric distance, int
         return name + "_vector_hnsw";
     }
 
+    /** The index on {@code updated_at}, which the ingest rate counts the last minute's rows by. */
+    public String updatedAtIndexName() {
+        return name + "_updated_at";
+    }
+
     /** The side table of deleted ids and their versions (see {@code VectorTableSql}). */
     public String tombstoneTableName() {
         return name + "_tombstones";

@@ -16,11 +16,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsDescription;
 import org.imagesearch.image.BoundedRead;
 import org.imagesearch.image.Thumbnails;
+import org.imagesearch.ingest.IngestStatus;
 import org.imagesearch.json.Json;
 import org.imagesearch.query.Filter;
 import org.imagesearch.query.ImageSearch;
@@ -42,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *       or a JSON query (see {@link QueryJson}; image URIs are refused here, upload the bytes instead)</li>
  *   <li>{@code GET /api/search?id=ID&k=K&class=C}</li>
  *   <li>{@code GET /api/images/{id}}: the stored thumbnail</li>
- *   <li>{@code GET /api/health}, {@code GET /api/stats}</li>
+ *   <li>{@code GET /api/health}, {@code GET /api/stats} (the ingest status and the settings)</li>
  * </ul>
  * Request bodies are bounded in bytes read, every client address in requests per minute; only configured host
  * names are answered and searches posted by other sites are refused. Errors are JSON {@code {"error": "..."}}
@@ -50,10 +52,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class SearchService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
+    /** Short: a stats request waits for Kafka when it is down. */
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration STATUS_MAX_AGE = Duration.ofSeconds(5);
     private final Settings settings;
     private final DataSource pool;
     private final ImageSearch search;
     private final ImageTable rows;
+    private final RecentStatus status;
     private final HostCheck hosts;
     private final Javalin app;
 
@@ -63,6 +69,12 @@ public final class SearchService implements AutoCloseable {
         this.pool = pool;
         this.search = search;
         this.rows = rows;
+        IngestStatus ingest = new IngestStatus(settings.kafka(), settings.database().table(), KAFKA_TIMEOUT);
+        this.status = new RecentStatus(() -> {
+            try (Connection connection = pool.getConnection()) {
+                return ingest.read(connection);
+            }
+        }, STATUS_MAX_AGE, System::nanoTime);
         this.hosts = new HostCheck(settings.service().allowedHosts());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -272,11 +284,9 @@ public final class SearchService implements AutoCloseable {
         }
     }
 
+    /** The ingest status (at most a few seconds old) with the settings that shape vectors and answers. */
     private void stats(Context ctx) throws SQLException {
-        ObjectNode node = Json.object();
-        try (Connection connection = pool.getConnection()) {
-            node.put("rows", rows.countRows(connection));
-        }
+        ObjectNode node = status.get();
         node.setAll(SettingsDescription.of(settings));
         node.put("max_k", Query.MAX_K);
         ctx.json(node);

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,28 @@ public final class ImageTable {
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Rows written within the last {@code window}, by the database's clock. */
+    public long countUpdatedWithin(Connection connection, Duration window) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql.countUpdatedWithin())) {
+            ps.setDouble(1, window.toMillis() / 1000.0);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The bytes the table takes on disk, its indexes and TOAST included; null if there is no such table. */
+    public Long totalBytes(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql.totalBytes())) {
+            ps.setString(1, sql.table().name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, Long.class);
+            }
         }
     }
 

@@ -8,9 +8,9 @@ import java.sql.Statement;
 import org.imagesearch.embed.DescriptorTag;
 
 /**
- * Creates the pgvector extension, the table, its tombstones and its HNSW index if they are missing, and refuses to run
- * against an existing table whose vector dimension differs from the configured one, or whose vectors were
- * made another way (model, descriptor, input size or projection) than the configured one.
+ * Creates the pgvector extension, the table, its tombstones, its HNSW index and the index on {@code updated_at} if
+ * they are missing, and refuses to run against an existing table whose vector dimension differs from the configured
+ * one, or whose vectors were made another way (model, descriptor, input size or projection) than the configured one.
  */
 public final class VectorTableSchema {
     private final VectorTableSql sql;
@@ -34,6 +34,7 @@ public final class VectorTableSchema {
             statement.execute(sql.addMissingColumns());
             statement.execute(sql.createTombstoneTable());
             statement.execute(sql.createIndex());
+            statement.execute(sql.createUpdatedAtIndex());
         }
     }
 

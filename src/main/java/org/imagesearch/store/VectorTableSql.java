@@ -58,6 +58,11 @@ public final class VectorTableSql {
                 + " WITH (m = " + table.hnswM() + ", ef_construction = " + table.hnswEfConstruction() + ")";
     }
 
+    /** Tables made before the index get it on the next start; {@code newestDescriptor} uses it too. */
+    public String createUpdatedAtIndex() {
+        return "CREATE INDEX IF NOT EXISTS " + table.updatedAtIndexName() + " ON " + table.name() + " (updated_at)";
+    }
+
     /** The declared type of the vector column, e.g. {@code vector(1000)}, or no row if the table is missing. */
     public String vectorColumnType() {
         return "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
@@ -127,6 +132,16 @@ public final class VectorTableSql {
 
     public String labelOf() {
         return "SELECT class FROM " + table.name() + " WHERE id = ?";
+    }
+
+    /** Rows written in the last N seconds (parameter 1) by the database's clock, which wrote updated_at. */
+    public String countUpdatedWithin() {
+        return "SELECT count(*) FROM " + table.name() + " WHERE updated_at >= now() - make_interval(secs => ?)";
+    }
+
+    /** The bytes the table takes with its indexes and TOAST, null if it is missing; parameter 1 is the table's name. */
+    public String totalBytes() {
+        return "SELECT pg_total_relation_size(to_regclass(?))";
     }
 
     /** Rows changed since a moment: how the demo and benchmark see the job's progress. */

@@ -20,7 +20,8 @@ import picocli.CommandLine;
 /** The command tree in-process: help, refused options, suggestions and the one-line failures. */
 class MainTest {
     private static final List<String> SUBCOMMANDS = List.of("demo", "walkthrough", "ingest", "query-job", "serve",
-            "search", "publish", "replay-dead-letters", "eval", "projection learn", "bench ingest", "bench query");
+            "search", "publish", "replay-dead-letters", "status", "eval", "projection learn", "bench ingest",
+            "bench query");
     private static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/x";
 
     private record Run(int exit, String out, String err) {
@@ -60,7 +61,7 @@ class MainTest {
 
         assertEquals(0, help.exit());
         for (String subcommand : List.of("demo", "walkthrough", "ingest", "query-job", "serve", "search", "publish",
-                "replay-dead-letters", "eval", "projection", "bench")) {
+                "replay-dead-letters", "status", "eval", "projection", "bench")) {
             assertTrue(help.out().contains("\n  " + subcommand + " "), subcommand + " in\n" + help.out());
         }
         assertTrue(help.out().contains("IMAGE_SEARCH_"), help.out());

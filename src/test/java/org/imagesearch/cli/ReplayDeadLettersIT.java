@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code replay-dead-letters} in-process against the real ingest job on a MiniCluster, the test run's Kafka broker
  * and PostgreSQL: a file that is missing when its message comes is dead-lettered at stage load, created, and
  * indexed by the replay; a dry run sends nothing, and replaying the same letter again, or after a newer delete,
- * changes nothing.
+ * changes nothing. {@code status} on the way sees the job's consumer group caught up and the dead letters by stage.
  */
 @ExtendWith(RealServices.class)
 class ReplayDeadLettersIT {
@@ -94,6 +94,12 @@ class ReplayDeadLettersIT {
             assertEquals(1, TableRows.count(settings.database()));
             assertEquals(version, versionOf(settings));
             assertEquals(2, deadLetters.poll().size(), "the replays were not dead-lettered");
+            JsonNode status = status(settings).json();
+            assertEquals(0, status.get("lag").get("total").asLong(), status.toString());
+            assertEquals(1, status.get("rows").asLong());
+            assertEquals(1, status.get("rows_last_minute").asLong());
+            assertEquals(0.0, status.get("eta_s").asDouble());
+            assertEquals("{\"load\":1,\"parse\":1}", status.get("dead_letters").get("by_stage").toString());
 
             publisher.send(ID, IngestMessageWriter.delete(ID));
             publisher.flush();
@@ -115,10 +121,27 @@ class ReplayDeadLettersIT {
     }
 
     private static Run replay(Settings.Kafka kafka, String... options) {
-        List<String> args = new ArrayList<>(List.of("replay-dead-letters", "--json",
-                "--bootstrap-servers", kafka.bootstrapServers(), "--topic", kafka.topic(),
-                "--dead-letter-topic", kafka.deadLetterTopic()));
+        List<String> args = new ArrayList<>(List.of("replay-dead-letters", "--json"));
+        args.addAll(kafkaOptions(kafka));
         args.addAll(List.of(options));
+        return succeeded(args);
+    }
+
+    private static Run status(Settings settings) {
+        Settings.Database db = settings.database();
+        List<String> args = new ArrayList<>(List.of("status", "--json", "--group-id", settings.kafka().groupId(),
+                "--jdbc-url", db.jdbcUrl(), "--db-user", db.user(), "--db-password", db.password(),
+                "--table", db.table().name()));
+        args.addAll(kafkaOptions(settings.kafka()));
+        return succeeded(args);
+    }
+
+    private static List<String> kafkaOptions(Settings.Kafka kafka) {
+        return List.of("--bootstrap-servers", kafka.bootstrapServers(), "--topic", kafka.topic(),
+                "--dead-letter-topic", kafka.deadLetterTopic());
+    }
+
+    private static Run succeeded(List<String> args) {
         Run run = run(args.toArray(String[]::new));
         assertEquals(0, run.exit(), run.err());
         return run;

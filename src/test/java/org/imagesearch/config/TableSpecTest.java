@@ -22,6 +22,7 @@ class TableSpecTest {
         assertEquals(1000, spec.dimension());
         assertEquals(DistanceMetric.COSINE, spec.distance());
         assertEquals("image_search_vector_hnsw", spec.indexName());
+        assertEquals("image_search_updated_at", spec.updatedAtIndexName());
         assertEquals("image_search_tombstones", spec.tombstoneTableName());
     }
 
@@ -30,6 +31,7 @@ class TableSpecTest {
     void lowerCaseIdentifiersUpTo48CharactersAreAccepted(String name) {
         assertEquals(name, named(name).name());
         assertTrue(named(name).indexName().length() <= 63);
+        assertTrue(named(name).updatedAtIndexName().length() <= 63);
         assertTrue(named(name).tombstoneTableName().length() <= 63);
     }
 

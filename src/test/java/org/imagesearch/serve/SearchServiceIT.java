@@ -28,11 +28,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.image.ImageDecoder;
+import org.imagesearch.ingest.Stage;
 import org.imagesearch.query.BoundedQueryEmbedder;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.InvalidQueryException;
 import org.imagesearch.query.QueryImageEmbedder;
 import org.imagesearch.store.ImageTable;
+import org.imagesearch.testing.Backlog;
 import org.imagesearch.testing.IndexedImages;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestImages;
@@ -59,9 +61,11 @@ class SearchServiceIT {
     @BeforeAll
     void start(TestServices services) throws Exception {
         images = TestImages.cifar(60);
+        String name = TestServices.uniqueName("service");
         settings = TestSettings.parse("--max-upload-bytes", "100000")
-                .withDatabase(services.database(TestServices.uniqueName("service")));
+                .withDatabase(services.database(name)).withKafka(services.topics(name, 2));
         IndexedImages.write(settings, images);
+        Backlog.publish(settings.kafka(), 3, Stage.LOAD, Stage.DECODE);
         service = SearchServer.start(settings, 1, 0);
         base = "http://127.0.0.1:" + service.port();
     }
@@ -161,6 +165,15 @@ class SearchServiceIT {
         assertTrue(stats.get("projection").isNull());
         assertEquals(16, stats.get("index").get("m").asInt());
         assertEquals(512, stats.get("dimension").asInt());
+        assertTrue(stats.get("table_bytes").asLong() > 0, stats.toString());
+        long recent = stats.get("rows_last_minute").asLong();
+        assertTrue(recent >= 0 && recent <= 60, stats.toString());
+        assertEquals(Math.round(recent / 60.0 * 100) / 100.0, stats.get("ingest_rate_per_s").asDouble());
+        assertEquals(3, stats.get("lag").get("total").asLong(), "no job has read the backlog");
+        assertEquals(2, stats.get("lag").get("partitions").size());
+        assertEquals(recent == 0, stats.get("eta_s").isNull(), stats.toString());
+        assertEquals("{\"decode\":1,\"load\":1}", stats.get("dead_letters").get("by_stage").toString());
+        assertTrue(stats.get("kafka_error").isNull(), stats.toString());
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Drop a picture here"));
@@ -265,6 +278,25 @@ class SearchServiceIT {
         assertError(postJson("{\"id\": 0, \"filter\": {\"metadata\": {\"k\": \"a\\u0000b\"}}}"), 400, "NUL");
         assertError(postJson("{\"id\": 0, \"filter\": {\"class\": \"\\ud800\"}}"), 400, "surrogate");
         assertError(get("/api/search?id=0&class=" + "x".repeat(2000)), 400, "longer than");
+    }
+
+    @Test
+    void withoutKafkaTheStatsStillAnswerAndSayWhy() throws Exception {
+        PGSimpleDataSource database = new PGSimpleDataSource();
+        database.setURL(settings.database().jdbcUrl());
+        database.setUser(settings.database().user());
+        database.setPassword(settings.database().password());
+        Settings noKafka = settings.withKafka(settings.kafka().withBootstrapServers("127.0.0.1:1"));
+        try (SearchService service = new SearchService(noKafka, database, ImageSearch.of(noKafka, QueryImageEmbedder.NONE),
+                new ImageTable(noKafka.database().table())).start(0)) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + service.port() + "/api/stats")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode stats = JSON.readTree(response.body());
+            assertEquals(60, stats.get("rows").asLong());
+            assertTrue(stats.get("lag").isNull());
+            assertEquals("Kafka at 127.0.0.1:1 did not answer within 2 s", stats.get("kafka_error").asText());
+        }
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
+import org.imagesearch.ingest.Stage;
+import org.imagesearch.testing.Backlog;
 import org.imagesearch.testing.IndexedImages;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TestImages;
@@ -52,9 +54,11 @@ class WebPageIT {
                     + "apt-get install chromium chromium-driver (.ci/run installs them)");
         }
         images = TestImages.cifar(40);
+        String name = TestServices.uniqueName("page");
         Settings settings = TestSettings.parse()
-                .withDatabase(services.database(TestServices.uniqueName("page")));
+                .withDatabase(services.database(name)).withKafka(services.topics(name, 1));
         IndexedImages.write(settings, images);
+        Backlog.publish(settings.kafka(), 2, Stage.LOAD);
         service = SearchServer.start(settings, 1, 0);
 
         ChromeOptions options = new ChromeOptions();
@@ -99,6 +103,16 @@ class WebPageIT {
         List<WebElement> next = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#results .tile"), 20));
         assertTrue(next.stream().noneMatch(t -> clicked.equals(t.getAttribute("data-id"))),
                 "a search by id leaves the query image out");
+    }
+
+    @Test
+    void theStatusPanelShowsTheLagAndTheDeadLetters() {
+        browser.get("http://127.0.0.1:" + service.port() + "/");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-lines"), "lag 2 (p0 2)"));
+        String panel = browser.findElement(By.id("status-lines")).getText();
+        assertTrue(panel.contains("40 rows, "), panel);
+        assertTrue(panel.contains("rows/s over the last minute"), panel);
+        assertTrue(panel.contains("dead letters 1 (load 1)"), panel);
     }
 
     @Test

@@ -26,22 +26,26 @@ class VectorTableSchemaIT {
     }
 
     @Test
-    void createsTableAndHnswIndexIdempotently() throws Exception {
+    void createsTableHnswAndUpdatedAtIndexesIdempotently() throws Exception {
         Settings.Database db = services.database(TestServices.uniqueName("schema"));
         VectorTableSchema schema = new VectorTableSchema(new VectorTableSql(db.table()));
         try (Connection c = PostgresConnections.open(db)) {
             schema.ensure(c);
             schema.ensure(c);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT indexdef FROM pg_indexes WHERE tablename = ? AND indexname = ?")) {
-                ps.setString(1, db.table().name());
-                ps.setString(2, db.table().indexName());
-                try (ResultSet rs = ps.executeQuery()) {
-                    assertTrue(rs.next(), "the HNSW index exists");
-                    String definition = rs.getString(1);
-                    assertTrue(definition.contains("USING hnsw (image_vector vector_cosine_ops)"), definition);
-                    assertTrue(definition.contains("m='16'") && definition.contains("ef_construction='64'"), definition);
-                }
+            String hnsw = indexDefinition(c, db.table().indexName());
+            assertTrue(hnsw.contains("USING hnsw (image_vector vector_cosine_ops)"), hnsw);
+            assertTrue(hnsw.contains("m='16'") && hnsw.contains("ef_construction='64'"), hnsw);
+            String updatedAt = indexDefinition(c, db.table().updatedAtIndexName());
+            assertTrue(updatedAt.endsWith("USING btree (updated_at)"), updatedAt);
+        }
+    }
+
+    private static String indexDefinition(Connection c, String index) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("SELECT indexdef FROM pg_indexes WHERE indexname = ?")) {
+            ps.setString(1, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), index + " exists");
+                return rs.getString(1);
             }
         }
     }

@@ -22,12 +22,9 @@ public final class IngestJobs {
     public static Settings settings(TestServices services, String name, int partitions, String... options) {
         String unique = TestServices.uniqueName(name);
         Settings settings = TestSettings.parse(options)
-                .withKafka(new Settings.Kafka(services.kafka().bootstrapServers(), unique + "-in", unique + "-dlq",
-                        unique, Settings.StartOffsets.EARLIEST))
+                .withKafka(services.topics(unique, partitions))
                 .withDatabase(services.database(unique))
                 .withJob(new Settings.Job(2, Duration.ofMillis(500), 10, Duration.ofMillis(200)));
-        services.kafka().createTopic(settings.kafka().topic(), partitions);
-        services.kafka().createTopic(settings.kafka().deadLetterTopic(), 1);
         return SettingsResolver.resolveForWriting(settings, ProjectionChoice.NONE, false);
     }
 

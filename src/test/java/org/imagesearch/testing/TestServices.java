@@ -48,6 +48,18 @@ public final class TestServices implements ExtensionContext.Store.CloseableResou
         return postgres.database(new TableSpec(table, defaults.dimension(), defaults.distance(), 16, 64));
     }
 
+    /**
+     * Kafka settings on the test broker with topics of their own, made now: {@code <name>-in} with {@code partitions}
+     * partitions, {@code <name>-dlq} with one, read by consumer group {@code <name>} from the earliest offsets.
+     */
+    public Settings.Kafka topics(String name, int partitions) {
+        Settings.Kafka topics = new Settings.Kafka(kafka.bootstrapServers(), name + "-in", name + "-dlq", name,
+                Settings.StartOffsets.EARLIEST);
+        kafka.createTopic(topics.topic(), partitions);
+        kafka.createTopic(topics.deadLetterTopic(), 1);
+        return topics;
+    }
+
     public static String uniqueName(String prefix) {
         return prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
     }
