@@ -59,10 +59,10 @@ final class ReplayDeadLettersCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DeadLetterReplay.Counts counts = DeadLetterReplay.run(settings, selection, dryRun, KAFKA_TIMEOUT,
                 selected -> out.println(describe(selected)));
-        out.printf("%s: %d dead letters scanned, %d selected; %d %s to %s, %d skipped as unreplayable, %d as duplicates%n",
+        out.printf("%s: %d dead letters scanned, %d selected; %d %s to %s, %d skipped as unreplayable, %d as duplicates%s%n",
                 settings.deadLetterTopic(), counts.scanned(), counts.matched(), counts.replayable(),
-                dryRun ? "would be replayed (dry run: nothing sent)" : "replayed", settings.topic(),
-                counts.skippedUnreplayable(), counts.skippedDuplicates());
+                dryRun ? "would be replayed" : "replayed", settings.topic(), counts.skippedUnreplayable(),
+                counts.skippedDuplicates(), dryRun ? " (dry run: nothing sent)" : "");
         if (json) {
             out.println(counts.toJson());
         }
@@ -78,7 +78,7 @@ final class ReplayDeadLettersCommand implements Callable<Integer> {
             case DUPLICATE -> "skipped (the same change as a letter before it)";
         };
         String reason = letter.reason() == null ? "" : letter.reason();
-        return String.format("%s: id %s, %s: %s [dead letter %d@%d, %s]", verb, letter.id() == null ? "?" : letter.id(),
+        return String.format("%s: id %s, %s: %s [dead letter %d@%d, failed at %s]", verb, letter.id() == null ? "?" : letter.id(),
                 letter.stage(), reason.length() > SHOWN_REASON_CHARS ? reason.substring(0, SHOWN_REASON_CHARS) + "..." : reason,
                 selected.partition(), selected.offset(), letter.failedAt());
     }
