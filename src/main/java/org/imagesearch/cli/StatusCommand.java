@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.imagesearch.config.KafkaOptions;
 import org.imagesearch.config.Settings;
@@ -75,7 +76,9 @@ final class StatusCommand implements Callable<Integer> {
                 ? "no ETA: nothing was written in the last minute" : "ETA " + status.get("eta_s").asDouble() + " s at that rate"));
         JsonNode letters = status.get("dead_letters");
         List<String> stages = new ArrayList<>();
-        letters.get("by_stage").fields().forEachRemaining(stage -> stages.add(stage.getKey() + " " + stage.getValue().asLong()));
+        for (Map.Entry<String, JsonNode> stage : letters.get("by_stage").properties()) {
+            stages.add(stage.getKey() + " " + stage.getValue().asLong());
+        }
         lines.add("Dead letters in " + status.get("dead_letter_topic").asText() + ": " + letters.get("total").asLong()
                 + (stages.isEmpty() ? "" : " (" + String.join(", ", stages) + ")")
                 + (letters.get("counted").asLong() < letters.get("total").asLong()

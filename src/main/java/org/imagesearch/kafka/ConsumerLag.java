@@ -1,6 +1,7 @@
 package org.imagesearch.kafka;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,7 +31,8 @@ public final class ConsumerLag {
         try (Admin admin = KafkaClients.admin(bootstrapServers, timeout)) {
             List<TopicPartition> partitions = KafkaClients.await(admin.describeTopics(List.of(topic)).allTopicNames(),
                             bootstrapServers, timeout, "describing topic " + topic)
-                    .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition()))
+                    .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
             Map<TopicPartition, OffsetAndMetadata> committed = KafkaClients.await(
                     admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata(),
                     bootstrapServers, timeout, "reading the offsets of group " + groupId);
