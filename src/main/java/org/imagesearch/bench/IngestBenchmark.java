@@ -149,7 +149,8 @@ public final class IngestBenchmark {
     }
 
     private List<RgbImage> decode(int count) throws Exception {
-        ImageDecoder decoder = new ImageDecoder(settings.loader().maxPixels());
+        ImageDecoder decoder = new ImageDecoder(settings.loader().maxPixels(),
+                settings.modelSpec().descriptor().preprocessor().decodeTarget());
         List<RgbImage> decoded = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             byte[] bytes = dataset.get(i).bytes();

@@ -3,6 +3,7 @@ package org.imagesearch.embed;
 import ai.djl.translate.TranslateException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.imagesearch.image.DecodeTarget;
 import org.imagesearch.image.RgbImage;
 
 /**
@@ -12,9 +13,11 @@ import org.imagesearch.image.RgbImage;
 public final class EmbedderPool implements AutoCloseable {
     private final BlockingQueue<ImageEmbedder> free;
     private final int size;
+    private final DecodeTarget decodeTarget;
 
     public EmbedderPool(ModelSpec spec, int size) {
         this.size = size;
+        this.decodeTarget = spec.descriptor().preprocessor().decodeTarget();
         this.free = new ArrayBlockingQueue<>(size);
         for (int i = 0; i < size; i++) {
             free.add(ImageEmbedder.load(spec));
@@ -23,6 +26,11 @@ public final class EmbedderPool implements AutoCloseable {
 
     public int size() {
         return size;
+    }
+
+    /** How small query images may be decoded for these models. */
+    public DecodeTarget decodeTarget() {
+        return decodeTarget;
     }
 
     public float[] embed(RgbImage image) throws TranslateException, InterruptedException {

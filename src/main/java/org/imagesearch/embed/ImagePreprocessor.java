@@ -1,5 +1,6 @@
 package org.imagesearch.embed;
 
+import org.imagesearch.image.DecodeTarget;
 import org.imagesearch.image.RgbImage;
 
 /**
@@ -29,6 +30,11 @@ public final class ImagePreprocessor {
 
     public int crop() {
         return crop;
+    }
+
+    /** The smallest decoded size this preprocessing (and the row's thumbnail) can work from. */
+    public DecodeTarget decodeTarget() {
+        return DecodeTarget.forModelInput(resize);
     }
 
     /** A float32 tensor of shape [3, crop, crop] in CHW order. */

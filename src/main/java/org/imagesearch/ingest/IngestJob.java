@@ -58,7 +58,7 @@ public final class IngestJob {
         int parallelism = settings.job().parallelism();
         // The operators keep the source's parallelism and forward partitioning: no image crosses the network.
         SingleOutputStreamOperator<PreparedImage> prepared = messages
-                .process(new PrepareImage(settings.loader())).name("parse-load-decode").uid("prepare")
+                .process(new PrepareImage(settings.loader(), settings.modelSpec().descriptor().preprocessor().decodeTarget())).name("parse-load-decode").uid("prepare")
                 .setParallelism(parallelism);
         SingleOutputStreamOperator<Embedding> embedded = prepared
                 .map(new EmbedImage(settings.modelSpec()))

@@ -4,6 +4,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.imagesearch.image.DecodeTarget;
 import org.imagesearch.image.ImageDecoder;
 import org.imagesearch.image.ImageLoader;
 import org.imagesearch.image.ImageRejectedException;
@@ -21,6 +22,7 @@ public final class PrepareImage extends ProcessFunction<KafkaMessage, PreparedIm
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
 
     private final LoaderLimits limits;
+    private final DecodeTarget decodeTarget;
     private transient IngestMessageParser parser;
     private transient ImageLoader loader;
     private transient ImageDecoder decoder;
@@ -28,15 +30,17 @@ public final class PrepareImage extends ProcessFunction<KafkaMessage, PreparedIm
     private transient StageTimer decodeTimer;
     private transient StageTimer thumbnailTimer;
 
-    public PrepareImage(LoaderLimits limits) {
+    /** Images are decoded no larger than {@code decodeTarget} needs (see {@link ImageDecoder}). */
+    public PrepareImage(LoaderLimits limits, DecodeTarget decodeTarget) {
         this.limits = limits;
+        this.decodeTarget = decodeTarget;
     }
 
     @Override
     public void open(OpenContext context) {
         parser = new IngestMessageParser();
         loader = new ImageLoader(limits);
-        decoder = new ImageDecoder(limits.maxPixels());
+        decoder = new ImageDecoder(limits.maxPixels(), decodeTarget);
         loadTimer = StageTimer.register(getRuntimeContext().getMetricGroup(), "load");
         decodeTimer = StageTimer.register(getRuntimeContext().getMetricGroup(), "decode");
         thumbnailTimer = StageTimer.register(getRuntimeContext().getMetricGroup(), "thumbnail");

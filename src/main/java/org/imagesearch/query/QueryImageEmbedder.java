@@ -22,7 +22,7 @@ public interface QueryImageEmbedder {
     /** Embeds with a pool of loaded models; URIs are read with {@code limits}. */
     static QueryImageEmbedder using(EmbedderPool embedders, LoaderLimits limits) {
         ImageLoader loader = new ImageLoader(limits);
-        ImageDecoder decoder = new ImageDecoder(limits.maxPixels());
+        ImageDecoder decoder = new ImageDecoder(limits.maxPixels(), embedders.decodeTarget());
         return target -> {
             try {
                 byte[] bytes = target.bytes() != null ? target.bytes() : loader.load(target.uri());

@@ -345,4 +345,52 @@ class ImageDecoderTest {
 
         assertRejectedAtDecode(headerOnly, "more than the limit of 1000000");
     }
+
+    @Test
+    void fastPathDecodesAJpegAtTheScaleItsTargetNeeds() throws Exception {
+        byte[] jpeg = resource("images/upright.jpg"); // 120x80
+        RgbImage quarter = new ImageDecoder(1_000_000, new DecodeTarget(10, 30)).decode(jpeg);
+        assertEquals(30, quarter.width());
+        assertEquals(20, quarter.height());
+    }
+
+    @Test
+    void fastPathAtFullScaleMatchesTheExactPathWithinAQuantisationStep() throws Exception {
+        byte[] jpeg = resource("images/upright.jpg");
+        RgbImage exact = decoder.decode(jpeg);
+        RgbImage fast = new ImageDecoder(1_000_000, new DecodeTarget(80, 120)).decode(jpeg);
+        assertEquals(exact.width(), fast.width());
+        int worst = 0;
+        for (int i = 0; i < exact.rgb().length; i++) {
+            worst = Math.max(worst, Math.abs((exact.rgb()[i] & 0xFF) - (fast.rgb()[i] & 0xFF)));
+        }
+        assertTrue(worst <= 3, "libjpeg-turbo and ImageIO differ by " + worst + " levels");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 5, 6, 7, 8})
+    void fastPathTurnsJpegsUprightByTheirExifOrientation(int orientation) throws Exception {
+        ImageDecoder fast = new ImageDecoder(1_000_000, new DecodeTarget(10, 30));
+        RgbImage upright = fast.decode(resource("images/upright.jpg"));
+        RgbImage turned = fast.decode(resource("images/orientation-" + orientation + ".jpg"));
+        assertEquals(upright.width(), turned.width());
+        assertArrayEquals(upright.rgb(), turned.rgb());
+    }
+
+    @Test
+    void fastPathRefusesACutShortJpegLikeTheExactPath() throws Exception {
+        byte[] jpeg = resource("images/upright.jpg");
+        ImageDecoder fast = new ImageDecoder(1_000_000, new DecodeTarget(10, 30));
+        ImageRejectedException e = assertThrows(ImageRejectedException.class,
+                () -> fast.decode(Arrays.copyOf(jpeg, jpeg.length / 2)));
+        assertTrue(e.getMessage().contains("damaged or truncated"), e.getMessage());
+    }
+
+    @Test
+    void fastPathChecksThePixelLimitFromTheHeader() throws Exception {
+        ImageDecoder fast = new ImageDecoder(9_599, new DecodeTarget(10, 30)); // 120x80 = 9,600
+        ImageRejectedException e = assertThrows(ImageRejectedException.class,
+                () -> fast.decode(resource("images/upright.jpg")));
+        assertTrue(e.getMessage().contains("more than the limit"), e.getMessage());
+    }
 }

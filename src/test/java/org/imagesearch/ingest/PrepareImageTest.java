@@ -15,6 +15,7 @@ import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.image.ImageDecoder;
+import org.imagesearch.image.DecodeTarget;
 import org.imagesearch.image.LoaderLimits;
 import org.imagesearch.image.RgbImage;
 import org.imagesearch.kafka.KafkaMessage;
@@ -169,6 +170,6 @@ class PrepareImageTest {
     private OneInputStreamOperatorTestHarness<KafkaMessage, PreparedImage> harness() throws Exception {
         LoaderLimits limits = new LoaderLimits(List.of(root.toString()), List.of(), List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 MAX_BYTES, 1_000_000);
-        return ProcessFunctionTestHarnesses.forProcessFunction(new PrepareImage(limits));
+        return ProcessFunctionTestHarnesses.forProcessFunction(new PrepareImage(limits, DecodeTarget.FULL));
     }
 }
