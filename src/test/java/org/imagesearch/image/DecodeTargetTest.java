@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 class DecodeTargetTest {
-    private final DecodeTarget model128 = DecodeTarget.forModelInput(128);
+    private final DecodeTarget resize128 = DecodeTarget.forModelInput(128); // short side >= 256
 
     @Test
-    void twoMegapixelPhotoIsDecodedAtAnEighthWhenTheShortSideStillCovers128() {
-        assertEquals(8, model128.denominator(1600, 1200)); // 200x150
-        assertEquals(8, model128.denominator(1200, 1600));
+    void photosAreDecodedAtTheSmallestScaleThatKeepsTwiceTheResize() {
+        assertEquals(4, resize128.denominator(1600, 1200)); // 400x300
+        assertEquals(4, resize128.denominator(1200, 1600));
+        assertEquals(8, resize128.denominator(4000, 3000)); // 500x375
     }
 
     @Test
-    void theThumbnailsLongSideKeepsSquareImagesLarger() {
-        assertEquals(4, model128.denominator(1024, 1024)); // 1/8 would be 128x128, under the thumbnail's 160
-        assertEquals(2, new DecodeTarget(256, 160).denominator(1000, 600)); // 1/4 would be 150 high
+    void theThumbnailsLongSideCanKeepAnImageLarger() {
+        assertEquals(4, new DecodeTarget(100, 160).denominator(1000, 1000)); // 1/8 would be 125 on the long side
+        assertEquals(8, new DecodeTarget(100, 120).denominator(1000, 1000));
     }
 
     @Test
@@ -27,7 +28,7 @@ class DecodeTargetTest {
 
     @Test
     void smallImagesAndTheFullTargetAreNotReduced() {
-        assertEquals(1, model128.denominator(200, 150));
+        assertEquals(1, resize128.denominator(400, 300));
         assertEquals(1, DecodeTarget.FULL.denominator(4000, 3000));
     }
 }
