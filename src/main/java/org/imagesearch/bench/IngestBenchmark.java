@@ -50,8 +50,8 @@ public final class IngestBenchmark {
     }
 
     public ObjectNode run(LongConsumer progress) throws Exception {
-        double modelOnly = ModelOnlyBenchmark.imagesPerSecond(settings.modelSpec(), settings.job().parallelism(),
-                decode(modelImages));
+        int parallelism = LocalFlink.parallelism(settings.job());
+        double modelOnly = ModelOnlyBenchmark.imagesPerSecond(settings.modelSpec(), parallelism, decode(modelImages));
         ObjectNode result = Json.object();
         StageHistograms.reset();
         try (LocalPipeline pipeline = LocalPipeline.start(settings, true,
@@ -95,7 +95,7 @@ public final class IngestBenchmark {
             // by stage, from the job's own histograms (the last samples of each subtask, the latency phase included)
             result.set("stage_cpu_ms_per_image", StageHistograms.cpuMillisPerImage());
         }
-        result.setAll(SettingsDescription.of(settings));
+        result.setAll(SettingsDescription.of(settings.withJob(settings.job().withParallelism(parallelism))));
         result.put("dataset", dataset.describe());
         result.set("machine", MachineInfo.describe());
         return result;

@@ -14,6 +14,8 @@ import org.imagesearch.config.Recovery;
 import org.imagesearch.config.RecoveryOptions;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsBuilder;
+import org.imagesearch.config.SubmitOptions;
+import org.imagesearch.flink.JobEnvironment;
 import org.imagesearch.ingest.DurableState;
 import org.imagesearch.ingest.IngestJob;
 import org.imagesearch.kafka.KafkaReachability;
@@ -30,8 +32,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true, description = {
         "Run the ingest job against the configured Kafka and PostgreSQL; blocks.",
-        "From bin/image-search it runs on a local MiniCluster; the job jar runs it on a Flink cluster "
-                + "(flink run image-search-job.jar [options]). Creates the table and index if missing."})
+        "From bin/image-search it runs on a local MiniCluster and first checks Kafka, the model and the table; the "
+                + "job jar runs it on a Flink cluster (flink run image-search-job.jar [options]), whose -p, "
+                + "parallelism.default and execution.checkpointing.interval apply unless --parallelism and "
+                + "--checkpoint-interval-ms are given. The table and index are created if missing."})
 public final class IngestCommand implements Callable<Integer> {
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
 
@@ -45,6 +49,8 @@ public final class IngestCommand implements Callable<Integer> {
     private JobOptions job;
     @Mixin
     private RecoveryOptions recoveryOptions;
+    @Mixin
+    private SubmitOptions submit;
     @Mixin
     private FlinkRestOptions rest;
     /** On a cluster, the cluster's configuration decides restarts and where the REST API listens. */
@@ -62,30 +68,44 @@ public final class IngestCommand implements Callable<Integer> {
         Settings configured = new SettingsBuilder().with(kafka).with(embedding).with(job).build();
         Recovery recovery = recoveryOptions.recovery();
         DurableState state = DurableState.of(recovery);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(banner(configured, recovery, state));
-        out.flush();
-        KafkaReachability.check(configured.kafka().bootstrapServers(), KAFKA_TIMEOUT);
-        Settings settings = SettingsResolver.resolveForWriting(configured, embedding.projection(), false);
-        settings.modelSpec().check();
-
         Configuration config = state.configuration();
         if (!onCluster) {
             config.addAll(LocalFlink.restartingWithBackoff(LocalFlink.configuration(rest.address(), rest.ports())));
         }
-        JobClient client = IngestJob.fromSettings(settings).start(StreamExecutionEnvironment.getExecutionEnvironment(config));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(banner(configured, recovery, state, env));
+        out.flush();
+        IngestJob ingest = IngestJob.fromSettings(submit.checkHere(onCluster) ? checked(configured)
+                : SettingsResolver.resolve(configured, embedding.projection()));
+        if (onCluster) {
+            // Flink's client decides whether this waits for the job's end (flink run) or only its submission (-d).
+            ingest.execute(env);
+            return 0;
+        }
+        JobClient client = ingest.start(env);
         recovery.savepointDir().ifPresent(dir -> Runtime.getRuntime().addShutdownHook(
                 new SavepointOnShutdown(client, dir, out, spec.commandLine().getErr())));
         client.getJobExecutionResult().get();
         return 0;
     }
 
-    private static String banner(Settings settings, Recovery recovery, DurableState state) {
+    /** The settings resolved after Kafka, the table (created if missing) and the model have been checked here. */
+    private Settings checked(Settings configured) {
+        KafkaReachability.check(configured.kafka().bootstrapServers(), KAFKA_TIMEOUT);
+        Settings settings = SettingsResolver.resolveForWriting(configured, embedding.projection(), false);
+        settings.modelSpec().check();
+        return settings;
+    }
+
+    private static String banner(Settings settings, Recovery recovery, DurableState state,
+                                 StreamExecutionEnvironment env) {
         return "image-search ingest: Kafka " + settings.kafka().bootstrapServers()
                 + ", topic " + settings.kafka().topic()
                 + ", table " + settings.database().table().name()
-                + ", parallelism " + settings.job().parallelism()
-                + ", checkpoints " + recovery.checkpointDir().orElse("in memory")
+                + ", parallelism " + JobEnvironment.parallelism(env, settings.job())
+                + ", checkpoints " + (JobEnvironment.checkpointing(env, settings.job())
+                        ? recovery.checkpointDir().orElse("in memory") : "off")
                 + ", " + state.restoreFrom().map(path -> "resuming from " + path).orElse("starting afresh");
     }
 }

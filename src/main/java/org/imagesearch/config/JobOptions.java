@@ -5,12 +5,14 @@ import picocli.CommandLine.Option;
 
 /** Options for {@link Settings.Job}: parallelism, checkpoints and JDBC batching. */
 public final class JobOptions {
-    @Option(names = "--parallelism", paramLabel = "N",
-            description = "one inference thread (and model) per subtask (default: the number of cores, ${DEFAULT-VALUE})")
-    private int parallelism = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--parallelism", paramLabel = "N", description = "subtasks of every operator, one inference "
+            + "thread (and model) each (default: on a cluster flink run -p or parallelism.default; in a local run "
+            + "the number of cores)")
+    private Integer parallelism;
 
-    @Option(names = "--checkpoint-interval-ms", paramLabel = "MS", description = "(default: ${DEFAULT-VALUE})")
-    private long checkpointIntervalMs = 10_000;
+    @Option(names = "--checkpoint-interval-ms", paramLabel = "MS", description = "(default: on a cluster its "
+            + "execution.checkpointing.interval, none when unset; in a local run 10000)")
+    private Long checkpointIntervalMs;
 
     @Option(names = "--sink-batch-size", paramLabel = "N",
             description = "rows per JDBC batch, written when full or when the interval passes (default: ${DEFAULT-VALUE})")
@@ -20,7 +22,7 @@ public final class JobOptions {
     private long sinkBatchIntervalMs = 100;
 
     public Settings.Job job() {
-        return new Settings.Job(parallelism, Duration.ofMillis(checkpointIntervalMs), sinkBatchSize,
-                Duration.ofMillis(sinkBatchIntervalMs));
+        return new Settings.Job(parallelism, checkpointIntervalMs == null ? null : Duration.ofMillis(checkpointIntervalMs),
+                sinkBatchSize, Duration.ofMillis(sinkBatchIntervalMs));
     }
 }

@@ -70,16 +70,33 @@ public record Settings(Kafka kafka, Database database, Model model, LoaderLimits
         }
     }
 
-    /** Flink job shape: parallelism, checkpoints and JDBC batching. */
-    public record Job(int parallelism, Duration checkpointInterval, int sinkBatchSize, Duration sinkBatchInterval)
+    /**
+     * Flink job shape: parallelism and checkpoint interval when given, else null, and JDBC batching. Null leaves
+     * them to the Flink environment the job is added to: {@code flink run -p}, {@code parallelism.default} and
+     * {@code execution.checkpointing.interval} on a cluster, one subtask per core and 10 s checkpoints in local runs.
+     * (Null rather than Optional, which is not serializable, and the operators carry their settings.)
+     */
+    public record Job(Integer parallelism, Duration checkpointInterval, int sinkBatchSize, Duration sinkBatchInterval)
             implements Serializable {
         public Job {
-            if (parallelism < 1) {
+            if (parallelism != null && parallelism < 1) {
                 throw new IllegalArgumentException("--parallelism must be at least 1");
+            }
+            if (checkpointInterval != null && checkpointInterval.toMillis() < 1) {
+                throw new IllegalArgumentException("--checkpoint-interval-ms must be at least 1");
             }
             if (sinkBatchSize < 1) {
                 throw new IllegalArgumentException("--sink-batch-size must be at least 1");
             }
+        }
+
+        /** The given parallelism, else {@code environments}. */
+        public int parallelismOr(int environments) {
+            return parallelism != null ? parallelism : environments;
+        }
+
+        public Job withParallelism(int newParallelism) {
+            return new Job(newParallelism, checkpointInterval, sinkBatchSize, sinkBatchInterval);
         }
     }
 

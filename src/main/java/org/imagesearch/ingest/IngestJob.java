@@ -9,6 +9,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.imagesearch.config.Settings;
+import org.imagesearch.flink.JobEnvironment;
+import org.imagesearch.image.DecodeTarget;
 import org.imagesearch.kafka.KafkaConnectors;
 import org.imagesearch.kafka.KafkaMessage;
 import org.imagesearch.store.VectorRecord;
@@ -46,39 +48,37 @@ public final class IngestJob {
                 KafkaConnectors.sink(settings.kafka(), new DeadLetterSerializer(settings.kafka().deadLetterTopic())));
     }
 
-    /** Configures checkpointing on {@code env} and adds the whole job reading from the source. */
+    /** Configures {@code env} ({@link JobEnvironment}) and adds the whole job reading from the source. */
     public void addTo(StreamExecutionEnvironment env) {
         configure(env);
-        attach(env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka-ingest")
-                .uid("kafka-ingest").setParallelism(settings.job().parallelism()));
+        attach(env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka-ingest").uid("kafka-ingest"));
     }
 
-    /** Adds the processing and the sinks after an existing stream of raw messages. */
+    /**
+     * Adds the processing and the sinks after an existing stream of raw messages. Every operator takes the
+     * environment's parallelism, so they chain with forward partitioning: no image crosses the network.
+     */
     public void attach(DataStream<KafkaMessage> messages) {
-        int parallelism = settings.job().parallelism();
-        // The operators keep the source's parallelism and forward partitioning: no image crosses the network.
+        DecodeTarget decodeTarget = settings.modelSpec().descriptor().preprocessor().decodeTarget();
         SingleOutputStreamOperator<PreparedImage> prepared = messages
-                .process(new PrepareImage(settings.loader(), settings.modelSpec().descriptor().preprocessor().decodeTarget())).name("parse-load-decode").uid("prepare")
-                .setParallelism(parallelism);
+                .process(new PrepareImage(settings.loader(), decodeTarget)).name("parse-load-decode").uid("prepare");
         SingleOutputStreamOperator<Embedding> embedded = prepared
-                .map(new EmbedImage(settings.modelSpec()))
-                .name("embed-squeezenet").uid("embed").setParallelism(parallelism);
+                .map(new EmbedImage(settings.modelSpec())).name("embed-squeezenet").uid("embed");
         SingleOutputStreamOperator<VectorRecord> rows = embedded
-                .process(new RouteEmbeddings()).name("route").uid("route").setParallelism(parallelism);
+                .process(new RouteEmbeddings()).name("route").uid("route");
         // Changes of one id can come through any partition, so they meet here: one sink subtask, one
         // connection, writes all of an id's changes one after the other. Two connections applying changes
         // of the same id at once could each decide on what the other had not yet committed.
         rows.keyBy(VectorRecord::id, Types.LONG)
-                .sinkTo(vectorSink).name("pgvector-upsert").uid("pgvector-upsert").setParallelism(parallelism);
+                .sinkTo(vectorSink).name("pgvector-upsert").uid("pgvector-upsert");
         prepared.getSideOutput(PrepareImage.DEAD_LETTERS)
                 .union(rows.getSideOutput(PrepareImage.DEAD_LETTERS))
                 .map(new CountDeadLetters()).name("count-dead-letters").uid("count-dead-letters")
-                .setParallelism(parallelism)
-                .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters").setParallelism(parallelism);
+                .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
     }
 
     void configure(StreamExecutionEnvironment env) {
-        env.enableCheckpointing(settings.job().checkpointInterval().toMillis());
+        JobEnvironment.configure(env, settings);
         // No function keeps a reference to a record it has emitted or received, so the copies Flink
         // would make between chained operators (of whole images) are not needed.
         env.getConfig().enableObjectReuse();

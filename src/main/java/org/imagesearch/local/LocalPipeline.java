@@ -51,6 +51,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     private static LocalPipeline start(Settings configured, IngestTarget target, Configuration flink) throws Exception {
+        // A local run checks on submit: a missing model or an unusable table fails here, in one line.
         configured.modelSpec().check();
         target.prepare();
         EmbeddedKafka kafka = EmbeddedKafka.start();
@@ -58,10 +59,10 @@ public final class LocalPipeline implements AutoCloseable {
             Settings.Kafka k = configured.kafka();
             Settings settings = configured.withKafka(k.withBootstrapServers(kafka.bootstrapServers())
                     .withStartOffsets(Settings.StartOffsets.EARLIEST));
-            kafka.createTopic(k.topic(), settings.job().parallelism());
+            // a partition for each subtask of the job: each reads whole partitions
+            kafka.createTopic(k.topic(), LocalFlink.parallelism(settings.job()));
             kafka.createTopic(k.deadLetterTopic(), 1);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
-                    settings.job().parallelism(), flink);
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
             JobClient job = IngestJob.fromSettings(settings, target.sink()).start(env);
             return new LocalPipeline(settings, kafka, job, new DeadLetterWatcher(kafka.bootstrapServers(),
                     k.deadLetterTopic()), target);

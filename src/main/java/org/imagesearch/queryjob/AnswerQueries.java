@@ -17,12 +17,14 @@ import org.imagesearch.query.QueryJson;
 import org.imagesearch.query.SearchResult;
 import org.imagesearch.query.UnknownImageException;
 import org.imagesearch.store.PostgresConnections;
+import org.imagesearch.store.TableReadiness;
 
 /**
- * Answers one query request. The model is loaded once per parallel subtask in {@link #open}; every
- * failure (bad JSON, bad query, unknown id, bad image, database error) becomes an error answer with its
- * reason, so no request can fail the job; so does an answer too large for the results topic. A lost database
- * connection is reopened on the next request.
+ * Answers one query request. {@link #open} loads the model once per parallel subtask and fails unless the table is
+ * empty or holds vectors made the way query images are embedded: answers that look valid and are not would be
+ * worse than none. Every failure after that (bad JSON, bad query, unknown id, bad image, database error) becomes
+ * an error answer with its reason, so no request can fail the job; so does an answer too large for the results
+ * topic. A lost database connection is reopened on the next request.
  */
 public final class AnswerQueries extends RichMapFunction<KafkaMessage, QueryAnswer> {
     private final Settings settings;
@@ -40,6 +42,7 @@ public final class AnswerQueries extends RichMapFunction<KafkaMessage, QueryAnsw
 
     @Override
     public void open(OpenContext context) {
+        TableReadiness.requireDescriptor(settings.database(), settings.model().tag());
         embedders = new EmbedderPool(settings.modelSpec(), 1);
         search = ImageSearch.of(settings, QueryImageEmbedder.using(embedders, settings.loader()));
         errors = getRuntimeContext().getMetricGroup().addGroup("imagesearch").counter("query_errors");

@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.imagesearch.config.Settings;
+import org.imagesearch.flink.JobEnvironment;
 import org.imagesearch.kafka.KafkaConnectors;
 import org.imagesearch.kafka.KafkaMessage;
 
@@ -46,13 +47,12 @@ public final class QueryJob {
                 (answer, context, timestamp) -> new ProducerRecord<>(results, answer.key(), answer.json()), producer));
     }
 
+    /** Configures {@code env} ({@link JobEnvironment}) and adds the job; every operator takes its parallelism. */
     public void addTo(StreamExecutionEnvironment env) {
-        int parallelism = settings.job().parallelism();
-        env.enableCheckpointing(settings.job().checkpointInterval().toMillis());
+        JobEnvironment.configure(env, settings);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka-queries").uid("kafka-queries")
-                .setParallelism(parallelism)
-                .map(new AnswerQueries(settings, MAX_ANSWER_BYTES)).name("answer-queries").uid("answer-queries").setParallelism(parallelism)
-                .sinkTo(sink).name("query-results").uid("query-results").setParallelism(parallelism);
+                .map(new AnswerQueries(settings, MAX_ANSWER_BYTES)).name("answer-queries").uid("answer-queries")
+                .sinkTo(sink).name("query-results").uid("query-results");
     }
 
     /** Runs the job on {@code env} until it is cancelled. */

@@ -6,7 +6,6 @@ import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
 import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.embed.Projection;
-import org.imagesearch.image.Redaction;
 
 /**
  * Resolves configured settings against the database, once per command, over one connection: the chosen
@@ -16,8 +15,14 @@ import org.imagesearch.image.Redaction;
 public final class SettingsResolver {
     private SettingsResolver() {}
 
-    /** The projection only, for a command whose table is prepared by someone else (the local pipeline's target). */
+    /**
+     * The projection only, for a command whose table is prepared by someone else (the local pipeline's target, or the
+     * job's tasks): without a stored projection to load, the database is not reached.
+     */
     public static Settings resolve(Settings configured, ProjectionChoice choice) {
+        if (choice instanceof ProjectionChoice.None) {
+            return configured.withProjection(null);
+        }
         try (Connection connection = PostgresConnections.open(configured.database())) {
             return withProjection(connection, configured, choice);
         } catch (SQLException e) {
@@ -61,12 +66,10 @@ public final class SettingsResolver {
     }
 
     private static VectorTableSchema schema(Settings settings) {
-        return new VectorTableSchema(new VectorTableSql(settings.database().table()));
+        return TableReadiness.schema(settings.database());
     }
 
     private static IllegalStateException unusable(Settings settings, SQLException e) {
-        Settings.Database db = settings.database();
-        return new IllegalStateException(Redaction.text("cannot use table " + db.table().name() + " at " + db.jdbcUrl()
-                + ": " + e.getMessage()), e);
+        return TableReadiness.unusable(settings.database(), e);
     }
 }

@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Runs work in one transaction whose {@code set_config(..., true)} settings (ef_search, scan choices) end
- * with it, so a pooled connection never carries them to the next caller.
+ * Runs work in one transaction whose {@code set_config(..., true)} settings (ef_search, scan choices) and advisory
+ * locks end with it, so a pooled connection never carries them to the next caller.
  */
 public final class Transactions {
     /** Work on a connection inside the transaction. */

@@ -4,6 +4,8 @@ import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
+import org.apache.flink.connector.jdbc.datasource.connections.JdbcConnectionProvider;
+import org.apache.flink.connector.jdbc.datasource.connections.SimpleJdbcConnectionProvider;
 import org.imagesearch.config.Settings;
 
 /** Builds the batched, at-least-once JDBC sink that writes {@link VectorRecord}s. */
@@ -13,19 +15,27 @@ public final class VectorSinks {
     /**
      * At-least-once plus last-writer-wins changes ({@link VectorTableSql#upsertOrDelete()}): a replay after
      * a restart applies the same changes again, which changes nothing, so every id ends with its newest change.
+     * Each writer makes the table ready before it writes ({@link TablePreparingConnections}).
      */
     public static JdbcSink<VectorRecord> jdbcSink(Settings settings) {
-        return jdbcSink(settings, new VectorTableSql(settings.database().table()).upsertOrDelete(),
-                new VectorRecordStatementBuilder());
+        Settings.Database db = settings.database();
+        return jdbcSink(settings, new VectorTableSql(db.table()).upsertOrDelete(), new VectorRecordStatementBuilder(),
+                new TablePreparingConnections(connectionOptions(db), db, settings.model().tag()));
     }
 
     /**
-     * The same sink (batching, retries, delivery) for another table: {@code sql} is one statement that
-     * upserts or deletes, so the changes of an id keep their order inside a batch.
+     * The same sink (batching, retries, delivery) for another table, which whoever runs the job prepares: {@code sql}
+     * is one statement that upserts or deletes, so the changes of an id keep their order inside a batch.
      */
     public static JdbcSink<VectorRecord> jdbcSink(Settings settings, String sql,
                                                   JdbcStatementBuilder<VectorRecord> statementBuilder) {
-        Settings.Database db = settings.database();
+        return jdbcSink(settings, sql, statementBuilder,
+                new SimpleJdbcConnectionProvider(connectionOptions(settings.database())));
+    }
+
+    private static JdbcSink<VectorRecord> jdbcSink(Settings settings, String sql,
+                                                   JdbcStatementBuilder<VectorRecord> statementBuilder,
+                                                   JdbcConnectionProvider connections) {
         return JdbcSink.<VectorRecord>builder()
                 .withQueryStatement(sql, statementBuilder)
                 .withExecutionOptions(JdbcExecutionOptions.builder()
@@ -33,11 +43,15 @@ public final class VectorSinks {
                         .withBatchIntervalMs(settings.job().sinkBatchInterval().toMillis())
                         .withMaxRetries(3)
                         .build())
-                .buildAtLeastOnce(new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
-                        .withUrl(db.jdbcUrl())
-                        .withDriverName("org.postgresql.Driver")
-                        .withUsername(db.user())
-                        .withPassword(db.password())
-                        .build());
+                .buildAtLeastOnce(connections);
+    }
+
+    private static JdbcConnectionOptions connectionOptions(Settings.Database db) {
+        return new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
+                .withUrl(db.jdbcUrl())
+                .withDriverName("org.postgresql.Driver")
+                .withUsername(db.user())
+                .withPassword(db.password())
+                .build();
     }
 }

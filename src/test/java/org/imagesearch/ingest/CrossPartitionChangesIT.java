@@ -84,7 +84,7 @@ class CrossPartitionChangesIT {
         // deleted, then upserted with an explicit version older than the delete's timestamp.
         Set<Long> staleUpserts = Set.copyOf(others.subList(2, 4));
 
-        JobClient job = IngestJob.fromSettings(settings).start(IngestJobs.environment(settings));
+        JobClient job = IngestJob.fromSettings(settings).start(IngestJobs.environment());
         try (ImagePublisher publisher = IngestJobs.publisher(settings)) {
             // upserts of 0..IDS-1, those whose deletes will overtake them last in their partition
             for (long id = 0; id < IDS; id++) {

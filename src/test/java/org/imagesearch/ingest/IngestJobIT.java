@@ -83,7 +83,7 @@ class IngestJobIT {
     void indexesRealImagesThenUpdatesAndDeletesThem() throws Exception {
         Settings settings = settings("basic");
         List<DatasetImage> images = TestImages.cifar(24);
-        JobClient job = IngestJob.fromSettings(settings).start(IngestJobs.environment(settings));
+        JobClient job = IngestJob.fromSettings(settings).start(IngestJobs.environment());
         try (ImagePublisher publisher = IngestJobs.publisher(settings)) {
             for (int id = 0; id < images.size(); id++) {
                 publisher.send(id, IngestMessageWriter.upsert(id, images.get(id)));
@@ -177,7 +177,7 @@ class IngestJobIT {
                         TestMessages.uri(24, "http://user:hunter2@10.0.0.1/x.png?token=hunter2")),
                 new BadMessage("load", "not a valid URI", TestMessages.uri(25, "http://user:hunter2@exa mple.com/a.png")));
 
-        JobClient job = IngestJob.fromSettings(settings).start(IngestJobs.environment(settings));
+        JobClient job = IngestJob.fromSettings(settings).start(IngestJobs.environment());
         try (ImagePublisher publisher = IngestJobs.publisher(settings);
              TopicReader deadLetters = new TopicReader(settings.kafka().bootstrapServers(), settings.kafka().deadLetterTopic())) {
             long key = 100;
@@ -223,7 +223,7 @@ class IngestJobIT {
         byte[] controlCharacters = new byte[200 * 1024];
         java.util.Arrays.fill(controlCharacters, (byte) 1);
         DatasetImage image = TestImages.cifar(1).get(0);
-        JobClient job = IngestJob.fromSettings(settings).start(IngestJobs.environment(settings));
+        JobClient job = IngestJob.fromSettings(settings).start(IngestJobs.environment());
         try (ImagePublisher publisher = IngestJobs.publisher(settings);
              TopicReader deadLetters = new TopicReader(settings.kafka().bootstrapServers(), settings.kafka().deadLetterTopic())) {
             publisher.send(1, binary);
@@ -247,7 +247,7 @@ class IngestJobIT {
     void recoversFromAFailureWithoutLosingOrDuplicatingRows() throws Exception {
         Settings settings = settings("failover");
         List<DatasetImage> images = TestImages.cifar(60);
-        StreamExecutionEnvironment env = IngestJobs.environment(settings);
+        StreamExecutionEnvironment env = IngestJobs.environment();
         IngestJob ingest = IngestJob.fromSettings(settings);
         FailOnce.trigger.set(false);
         FailOnce.failed.set(false);

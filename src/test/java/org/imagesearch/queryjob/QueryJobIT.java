@@ -3,6 +3,7 @@ package org.imagesearch.queryjob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,9 +16,13 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.ExceptionUtils;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.publish.ImagePublisher;
@@ -175,6 +180,26 @@ class QueryJobIT {
         } finally {
             job.cancel().get();
         }
+    }
+
+    /**
+     * Submitted as a cluster submission without {@code --check-on-submit} leaves it (the client checks nothing), the
+     * job's tasks refuse a table of vectors made another way when they open: their answers would look valid and not be.
+     */
+    @Test
+    void aTableOfAnotherDescriptorFailsTheJobWhenItOpens(TestServices services) throws Exception {
+        String unique = TestServices.uniqueName("other_descriptor");
+        IndexedImages.write(settings(services, unique), TestImages.cifar(2));
+        Settings max = settings(services, unique, "--descriptor", "max");
+        Configuration withoutRestarts = new Configuration();
+        withoutRestarts.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+
+        JobClient job = QueryJob.fromSettings(max).start(StreamExecutionEnvironment.getExecutionEnvironment(withoutRestarts));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> job.getJobExecutionResult().get());
+
+        String failure = ExceptionUtils.stringifyException(e);
+        assertTrue(failure.contains("table " + unique + " holds vectors made with squeezenet1_0-features/gem-p3@112 "
+                + "but the configured descriptor is squeezenet1_0-features/max@112"), failure);
     }
 
     /** Settings for topics and a table of {@code unique}'s own, the topics created. */

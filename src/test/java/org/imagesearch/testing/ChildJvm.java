@@ -33,11 +33,17 @@ public final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code mainClass} with {@code args}; its standard output and error go to {@code log}. */
+    /** Starts {@code mainClass} of the test classpath with {@code args}; its standard output and error go to {@code log}. */
     public static ChildJvm start(Path log, String mainClass, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), mainClass));
+        return start(log, System.getProperty("java.class.path"), List.of("-Xmx1g"), mainClass, args);
+    }
+
+    /** Starts {@code mainClass} of {@code classpath} in a JVM with {@code jvmOptions}. */
+    public static ChildJvm start(Path log, String classpath, List<String> jvmOptions, String mainClass, List<String> args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -95,6 +101,12 @@ public final class ChildJvm implements AutoCloseable {
         }
         RUNNING.remove(process);
         return process.exitValue();
+    }
+
+    /** The log file's name: which process this is, in failure messages. */
+    @Override
+    public String toString() {
+        return log.getFileName().toString();
     }
 
     @Override
