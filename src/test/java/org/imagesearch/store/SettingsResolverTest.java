@@ -19,7 +19,7 @@ class SettingsResolverTest {
         Settings settings = TestSettings.parse("--jdbc-url", jdbcUrl);
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SettingsResolver.resolve(settings, ProjectionChoice.NONE));
+                () -> SettingsResolver.resolveForQueries(settings, ProjectionChoice.NONE));
 
         assertTrue(e.getMessage().startsWith("cannot use table"), e.getMessage());
         assertFalse(e.getMessage().contains("secret"), e.getMessage());
