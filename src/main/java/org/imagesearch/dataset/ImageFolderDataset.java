@@ -46,9 +46,14 @@ public final class ImageFolderDataset implements Dataset {
         return files.size();
     }
 
+    /** The file at {@code position} of the seeded order. */
+    public Path file(int position) {
+        return files.get(order[position]);
+    }
+
     @Override
     public DatasetImage get(int position) throws IOException {
-        Path file = files.get(order[position]);
+        Path file = file(position);
         Path relative = root.relativize(file);
         String label = relative.getNameCount() > 1 ? relative.getName(0).toString() : null;
         Map<String, Object> metadata = Map.of("file", relative.toString());

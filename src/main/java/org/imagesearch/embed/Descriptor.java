@@ -63,9 +63,14 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
 
     /** The name recorded with every row, e.g. {@code logits}, {@code gem-p3}, {@code max}. */
     public String name() {
+        return pooling == Pooling.GEM ? "gem-p" + formatP(gemP) : kind();
+    }
+
+    /** The {@code --descriptor} value that gives this descriptor, as {@link #of} reads it. */
+    public String kind() {
         return switch (pooling) {
             case NONE -> normalized ? "logits-normalized" : "logits";
-            case GEM -> "gem-p" + formatP(gemP);
+            case GEM -> "gem";
             case MAX -> "max";
             case AVG -> "avg";
         };

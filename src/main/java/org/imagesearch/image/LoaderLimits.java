@@ -42,6 +42,13 @@ public record LoaderLimits(List<String> fileRoots, List<String> allowHosts, List
         return new LoaderLimits(roots, allowHosts, allowNetworks, connectTimeout, readTimeout, maxBytes, maxPixels);
     }
 
+    /** The same limits with one more address block (CIDR) that HTTP fetches may reach. */
+    public LoaderLimits withAllowedNetwork(String cidr) {
+        List<String> networks = new ArrayList<>(allowNetworks);
+        networks.add(cidr);
+        return new LoaderLimits(fileRoots, allowHosts, networks, connectTimeout, readTimeout, maxBytes, maxPixels);
+    }
+
     /** The same limits with another pixel limit. */
     public LoaderLimits withMaxPixels(long pixels) {
         return new LoaderLimits(fileRoots, allowHosts, allowNetworks, connectTimeout, readTimeout, maxBytes, pixels);

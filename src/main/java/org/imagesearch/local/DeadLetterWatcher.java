@@ -1,8 +1,12 @@
 package org.imagesearch.local;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -11,10 +15,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Counts the messages on the dead-letter topic in a background thread, keeping the latest one. */
+/**
+ * Counts the messages on the dead-letter topic in a background thread, keeping the latest one and the ids
+ * of their keys (a dead letter is keyed like its message: the id as text).
+ */
 final class DeadLetterWatcher implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final AtomicLong count = new AtomicLong();
+    private final Set<Long> ids = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private volatile String latest;
@@ -36,6 +44,11 @@ final class DeadLetterWatcher implements AutoCloseable {
         return count.get();
     }
 
+    /** The ids of the dead letters so far whose key is an id. */
+    Set<Long> ids() {
+        return Set.copyOf(ids);
+    }
+
     /** The most recent dead letter as JSON text, or null. */
     String latest() {
         return latest;
@@ -45,7 +58,8 @@ final class DeadLetterWatcher implements AutoCloseable {
         try {
             while (running.get()) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    latest = new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
+                    latest = new String(record.value(), StandardCharsets.UTF_8);
+                    idOf(record.key()).ifPresent(ids::add);
                     count.incrementAndGet();
                 }
             }
@@ -53,6 +67,15 @@ final class DeadLetterWatcher implements AutoCloseable {
             // close() asked us to stop
         } finally {
             consumer.close();
+        }
+    }
+
+    private static Optional<Long> idOf(byte[] key) {
+        try {
+            return key == null ? Optional.empty()
+                    : Optional.of(Long.parseLong(new String(key, StandardCharsets.UTF_8)));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // a message whose key is no id
         }
     }
 

@@ -2,6 +2,8 @@ package org.imagesearch.local;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -92,6 +94,11 @@ public final class LocalPipeline implements AutoCloseable {
         return deadLetters.latest();
     }
 
+    /** The ids dead-lettered so far (of the messages keyed by their id, as publishers key them). */
+    public Set<Long> deadLetteredIds() {
+        return deadLetters.ids();
+    }
+
     /**
      * Publishes data set positions 0..count-1 as ids 0..count-1 and waits until all have settled, reporting
      * the published and then the settled count as they grow; returns how many were dead-lettered.
@@ -101,15 +108,16 @@ public final class LocalPipeline implements AutoCloseable {
         try (ImagePublisher publisher = publisher()) {
             publisher.publish(dataset, count, 0, published);
         }
-        awaitSettled(count, Duration.ofMinutes(5), settled);
+        awaitSettled(count, Duration.ofMinutes(5), Instant.MAX, settled);
         return deadLetters();
     }
 
     /**
      * Waits until {@code expected} messages have settled, reporting the count as it goes. Gives up when
-     * nothing settles for {@code stall}, or when the job stops, with an error saying which.
+     * nothing settles for {@code stall} or at {@code deadline} ({@link NotSettledException}), or when the job
+     * stops, with an error saying which.
      */
-    public void awaitSettled(long expected, Duration stall, LongConsumer progress) throws Exception {
+    public void awaitSettled(long expected, Duration stall, Instant deadline, LongConsumer progress) throws Exception {
         long last = -1;
         long lastChange = System.nanoTime();
         while (true) {
@@ -122,8 +130,12 @@ public final class LocalPipeline implements AutoCloseable {
                 last = settled;
                 lastChange = System.nanoTime();
             } else if (System.nanoTime() - lastChange > stall.toNanos()) {
-                throw new IllegalStateException("no progress for " + stall.toSeconds() + " s: " + settled + " of "
+                throw new NotSettledException("no progress for " + stall.toSeconds() + " s: " + settled + " of "
                         + expected + " messages settled (job status: " + job.getJobStatus().get() + ")");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new NotSettledException("the deadline passed: " + settled + " of " + expected
+                        + " messages settled (job status: " + job.getJobStatus().get() + ")");
             }
             if (job.getJobStatus().get().isGloballyTerminalState()) {
                 throw new IllegalStateException("the ingest job stopped: " + job.getJobStatus().get());

@@ -2,6 +2,7 @@ package org.imagesearch.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.imagesearch.json.Json;
@@ -17,6 +18,9 @@ public final class MachineInfo {
         node.put("memory_gb", Math.round(totalMemoryBytes() / (1024.0 * 1024 * 1024)));
         node.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         node.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        // the machine's runnable processes over the last minute, the benchmark's own included: well above the
+        // cores means something else shared them while the figures were taken (-1 where the OS does not say)
+        node.put("load_average_1m", Json.rounded(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
         return node;
     }
 

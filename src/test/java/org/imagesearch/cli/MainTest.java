@@ -129,6 +129,14 @@ class MainTest {
     }
 
     @Test
+    void benchIngestSendsImagesOneWayOnly() {
+        Run both = run("bench", "ingest", "--inline", "--via-http");
+
+        assertEquals(1, both.exit());
+        assertEquals(List.of("image-search bench ingest: --inline and --via-http exclude each other"), both.errLines());
+    }
+
+    @Test
     void aBadValueFromTheEnvironmentIsOneLineToo() {
         Run bad = run(Map.of("IMAGE_SEARCH_PARALLELISM", "0"), "demo");
 

@@ -23,6 +23,13 @@ class DescriptorTest {
     }
 
     @Test
+    void kindIsTheOptionValueThatMakesTheDescriptor() {
+        for (String kind : new String[] {"logits", "logits-normalized", "gem", "max", "avg"}) {
+            assertEquals(kind, Descriptor.of(kind, 2.5, 112).kind());
+        }
+    }
+
+    @Test
     void rawLogitsUseL2AndEverythingNormalisedUsesCosine() {
         assertEquals(DistanceMetric.L2, Descriptor.reference().naturalDistance());
         assertEquals(DistanceMetric.COSINE, Descriptor.of("logits-normalized", 3, 224).naturalDistance());
