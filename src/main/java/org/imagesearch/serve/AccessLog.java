@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * and requests Jetty refused itself are logged too. Neither the query string (it can carry image URLs or tokens)
  * nor the body is logged.
  */
-final class AccessLog implements RequestLog {
-    static final String LOGGER = "org.imagesearch.serve.access";
+public final class AccessLog implements RequestLog {
+    public static final String LOGGER = "org.imagesearch.serve.access";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
     @Override
