@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class ServiceMetrics implements AutoCloseable {
     static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
     /** The endpoint of requests no endpoint answered: the page's files, and those refused before routing. */
-    static final String OTHER_ENDPOINT = "other";
+    private static final String OTHER_ENDPOINT = "other";
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Meter.MeterProvider<Timer> requests;
@@ -32,7 +32,7 @@ final class ServiceMetrics implements AutoCloseable {
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
-        // A dozen fixed buckets, not Micrometer's 70 or so per series: a search takes tens of milliseconds, an image
+        // 13 fixed buckets, not the 70 or so of a percentile histogram: a search takes tens of milliseconds, an image
         // search up to a second more waiting for a free model.
         requests = Timer.builder("http.server.requests")
                 .description("Requests to the search service, by endpoint (route template), method and status")
