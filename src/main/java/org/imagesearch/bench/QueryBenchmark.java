@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.json.Json;
@@ -21,6 +23,7 @@ import org.imagesearch.query.Query;
 import org.imagesearch.query.QueryImageEmbedder;
 import org.imagesearch.query.QueryTarget;
 import org.imagesearch.report.MachineInfo;
+import org.imagesearch.serve.AccessLog;
 import org.imagesearch.serve.SearchServer;
 import org.imagesearch.store.ImageTable;
 import org.imagesearch.store.PostgresConnections;
@@ -69,6 +72,8 @@ public final class QueryBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         // Every benchmark client comes from 127.0.0.1: lift the per-address limit for this service only.
         Settings unlimited = settings.withService(settings.service().withRequestsPerMinute(Integer.MAX_VALUE));
+        // Its thousands of requests would each write an access line to stderr, the console bin/image-search logs to.
+        Configurator.setLevel(AccessLog.LOGGER, Level.WARN);
         try (SearchServer service = SearchServer.start(unlimited, cores, 0)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://127.0.0.1:" + service.port();

@@ -45,10 +45,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/search?id=ID&k=K&class=C}</li>
  *   <li>{@code GET /api/images/{id}}: the stored thumbnail</li>
  *   <li>{@code GET /api/health}, {@code GET /api/stats} (the ingest status and the settings)</li>
+ *   <li>{@code GET /metrics}: request latency and the JVM's, for Prometheus (not rate-limited)</li>
  * </ul>
  * Request bodies are bounded in bytes read, every client address in requests per minute; only configured host
  * names are answered and searches posted by other sites are refused. Errors are JSON {@code {"error": "..."}}
- * with a 4xx/5xx status.
+ * with a 4xx/5xx status. Every request is timed ({@link ServiceMetrics}) and logged ({@link AccessLog}).
  */
 public final class SearchService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
@@ -61,6 +62,7 @@ public final class SearchService implements AutoCloseable {
     private final ImageTable rows;
     private final RecentStatus status;
     private final HostCheck hosts;
+    private final ServiceMetrics metrics = new ServiceMetrics();
     private final Javalin app;
 
     /** Serves {@code search} and {@code rows} over {@code pool}'s connections; stopping it closes none of them. */
@@ -83,6 +85,8 @@ public final class SearchService implements AutoCloseable {
                     io.javalin.config.SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(settings.service().maxUploadBytes() + 64 * 1024,
                     io.javalin.config.SizeUnit.BYTES);
+            config.requestLogger.http(metrics::record);
+            config.jetty.modifyServer(server -> server.setRequestLog(new AccessLog()));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";
@@ -113,6 +117,7 @@ public final class SearchService implements AutoCloseable {
         app.get("/api/images/{id}", this::image);
         app.get("/api/health", this::health);
         app.get("/api/stats", this::stats);
+        app.get("/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape()));
         app.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
                 try {
@@ -308,6 +313,10 @@ public final class SearchService implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            metrics.close();
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.imagesearch.serve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -180,6 +181,38 @@ class SearchServiceIT {
     }
 
     @Test
+    void metricsCountRequestsByRouteTemplateMethodAndStatus() throws Exception {
+        String found = "{endpoint=\"/api/images/{id}\",method=\"GET\",status=\"200\"}";
+        String foundIn10s = "{endpoint=\"/api/images/{id}\",method=\"GET\",status=\"200\",le=\"10.0\"}";
+        String missing = "{endpoint=\"/api/images/{id}\",method=\"GET\",status=\"404\"}";
+        String before = get("/metrics").body();
+        for (String path : List.of("/api/images/12", "/api/images/13", "/api/images/424242")) {
+            get(path);
+        }
+        HttpResponse<String> metrics = get("/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        String after = metrics.body();
+        assertEquals(2, sample(after, "http_server_requests_seconds_count" + found)
+                - sample(before, "http_server_requests_seconds_count" + found), after);
+        assertEquals(2, sample(after, "http_server_requests_seconds_bucket" + foundIn10s)
+                - sample(before, "http_server_requests_seconds_bucket" + foundIn10s), after);
+        assertEquals(1, sample(after, "http_server_requests_seconds_count" + missing)
+                - sample(before, "http_server_requests_seconds_count" + missing), after);
+        assertTrue(sample(after, "http_server_requests_seconds_sum" + found) > 0, after);
+        assertFalse(after.contains("/api/images/12"), "paths with ids make no series of their own");
+        for (String jvm : List.of("jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads", "process_cpu_usage")) {
+            assertTrue(after.contains(jvm), jvm);
+        }
+    }
+
+    /** The value of one series in Prometheus' text format; 0 for one not reported yet. */
+    private static double sample(String metrics, String series) {
+        return metrics.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1))).orElse(0.0);
+    }
+
+    @Test
     void requestsBeyondTheRateLimitAreRefused(TestServices services) throws Exception {
         Settings limited = TestSettings.parse("--requests-per-minute", "3")
                 .withDatabase(settings.database());
@@ -197,6 +230,12 @@ class SearchServiceIT {
                 }
             }
             assertEquals(3, refused);
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + small.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metrics.statusCode(), "the metrics are not rate-limited");
+            assertEquals(3, sample(metrics.body(),
+                    "http_server_requests_seconds_count{endpoint=\"other\",method=\"GET\",status=\"429\"}"),
+                    "refused before routing: no endpoint of their own");
         }
     }
 
@@ -332,6 +371,7 @@ class SearchServiceIT {
     void onlyConfiguredHostNamesAreAnswered() throws Exception {
         assertTrue(rawGet("evil.example:" + service.port()).startsWith("HTTP/1.1 421"), "DNS rebinding");
         assertTrue(rawGet("evil.example").startsWith("HTTP/1.1 421"));
+        assertTrue(rawGet("evil.example", service.port(), "/metrics").startsWith("HTTP/1.1 421"), "metrics too");
         for (String host : List.of("127.0.0.1", "localhost", "LOCALHOST", "[::1]")) {
             assertTrue(rawGet(host + ":" + service.port()).startsWith("HTTP/1.1 200"), host);
         }
@@ -382,10 +422,14 @@ class SearchServiceIT {
         return rawGet(host, service.port());
     }
 
-    /** The status line for GET /api/health with this Host header (java.net.http does not let one set Host). */
     private static String rawGet(String host, int port) throws Exception {
+        return rawGet(host, port, "/api/health");
+    }
+
+    /** The status line for GET {@code path} with this Host header (java.net.http does not let one set Host). */
+    private static String rawGet(String host, int port, String path) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write(("GET /api/health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
         }
