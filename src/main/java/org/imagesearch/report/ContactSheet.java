@@ -15,14 +15,15 @@ import org.imagesearch.query.Hit;
 
 /**
  * A PNG contact sheet like the reference walk-through's figure: the query on top, then its answers in a
- * grid of 4 rows by 5 columns, each captioned with class, id and distance.
+ * grid of up to 4 rows by 5 columns, each captioned with class, id and distance. The grid has as many rows
+ * (and, below five answers, columns) as there are answers to show, so no empty cells are drawn.
  */
 public final class ContactSheet {
     private static final int TILE = 128;
     private static final int CAPTION = 34;
     private static final int GAP = 8;
     private static final int COLUMNS = 5;
-    private static final int ROWS = 4;
+    private static final int MAX_ROWS = 4;
 
     /** The picture of an answer by id: a stored thumbnail, or the data set's image (null where there is none). */
     public interface Thumbnails {
@@ -33,8 +34,9 @@ public final class ContactSheet {
 
     public static void write(Path file, byte[] queryImage, String queryCaption, List<Hit> hits, Thumbnails thumbnails)
             throws Exception {
-        int width = width();
-        int height = height();
+        int shown = Math.min(hits.size(), MAX_ROWS * COLUMNS);
+        int width = width(shown);
+        int height = height(shown);
         BufferedImage sheet = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = sheet.createGraphics();
         g.setColor(Color.WHITE);
@@ -43,7 +45,7 @@ public final class ContactSheet {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         tile(g, (width - TILE) / 2, GAP, queryImage, "query", queryCaption);
         int top = GAP + TILE + CAPTION + GAP;
-        for (int i = 0; i < Math.min(hits.size(), ROWS * COLUMNS); i++) {
+        for (int i = 0; i < shown; i++) {
             Hit hit = hits.get(i);
             int x = GAP + (i % COLUMNS) * (TILE + GAP);
             int y = top + (i / COLUMNS) * (TILE + CAPTION + GAP);
@@ -54,13 +56,15 @@ public final class ContactSheet {
         ImageIO.write(sheet, "png", file.toFile());
     }
 
-    /** The sheet's size in pixels: five tiles across, the query's row plus four rows of answers down. */
-    public static int width() {
-        return COLUMNS * (TILE + GAP) + GAP;
+    /** The sheet's width in pixels for {@code answers} tiles (at most 20): up to five across, never less than the query. */
+    public static int width(int answers) {
+        return Math.max(1, Math.min(answers, COLUMNS)) * (TILE + GAP) + GAP;
     }
 
-    public static int height() {
-        return GAP + TILE + CAPTION + GAP + ROWS * (TILE + CAPTION + GAP);
+    /** The sheet's height in pixels: the query's row plus a row per five answers. */
+    public static int height(int answers) {
+        int rows = (Math.min(answers, MAX_ROWS * COLUMNS) + COLUMNS - 1) / COLUMNS;
+        return GAP + TILE + CAPTION + GAP + rows * (TILE + CAPTION + GAP);
     }
 
     private static void tile(Graphics2D g, int x, int y, byte[] image, String line1, String line2) throws IOException {

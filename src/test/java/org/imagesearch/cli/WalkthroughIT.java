@@ -109,8 +109,8 @@ class WalkthroughIT {
 
         // the grid: the query on top, then 4 rows of 5 answers
         BufferedImage sheet = ImageIO.read(grid.toFile());
-        assertEquals(ContactSheet.width(), sheet.getWidth());
-        assertEquals(ContactSheet.height(), sheet.getHeight());
+        assertEquals(ContactSheet.width(20), sheet.getWidth());
+        assertEquals(ContactSheet.height(20), sheet.getHeight());
         assertTrue(Files.size(grid) > 10_000, "21 pictures drawn: " + Files.size(grid) + " bytes");
     }
 
