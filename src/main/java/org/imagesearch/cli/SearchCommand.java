@@ -59,6 +59,14 @@ final class SearchCommand implements Callable<Integer> {
         if ((image == null) == (id == null)) {
             throw new IllegalArgumentException("give exactly one of --image FILE and --id ID");
         }
+        // Checked before the database is reached, so a wrong path is not hidden behind a connection error
+        // and is not found only after the search, when the contact sheet is drawn.
+        if (image != null) {
+            checkReadable(image);
+        }
+        if (grid != null) {
+            checkWritable(grid);
+        }
         Settings configured = new SettingsBuilder().with(embedding).with(search).build();
         Settings settings = SettingsResolver.resolveForQueries(configured, embedding.projection());
         byte[] imageBytes = image == null ? null : Files.readAllBytes(image);
@@ -90,5 +98,28 @@ final class SearchCommand implements Callable<Integer> {
             throw new IllegalArgumentException(e.getMessage());
         }
         return 0;
+    }
+
+    private static void checkReadable(Path image) {
+        if (Files.isDirectory(image)) {
+            throw new IllegalArgumentException("--image " + image + " is a folder: give the path of a picture");
+        }
+        if (!Files.isReadable(image)) {
+            throw new IllegalArgumentException("--image " + image + ": no such readable file; check the path");
+        }
+    }
+
+    private static void checkWritable(Path grid) {
+        if (Files.isDirectory(grid)) {
+            throw new IllegalArgumentException("--grid " + grid + " is a folder: give a file name such as "
+                    + grid.resolve("grid.png"));
+        }
+        Path folder = grid.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("--grid " + grid + ": no folder " + folder + "; create it or pick another");
+        }
+        if (!Files.isWritable(folder) || Files.exists(grid) && !Files.isWritable(grid)) {
+            throw new IllegalArgumentException("--grid " + grid + ": cannot write there; pick another folder");
+        }
     }
 }

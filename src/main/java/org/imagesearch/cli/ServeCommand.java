@@ -1,5 +1,9 @@
 package org.imagesearch.cli;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.Callable;
 import org.imagesearch.config.EmbeddingOptions;
 import org.imagesearch.config.KafkaOptions;
@@ -30,6 +34,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings configured = new SettingsBuilder().with(service).with(embedding).with(search).with(kafka).build();
+        checkPortFree(configured.service());
         Settings settings = SettingsResolver.resolveForWriting(configured, embedding.projection(), false);
         SearchServer server = SearchServer.start(settings, Runtime.getRuntime().availableProcessors(),
                 settings.service().port());
@@ -44,5 +49,23 @@ final class ServeCommand implements Callable<Integer> {
                 settings.service().host(), server.port(), settings.database().table().name());
         Thread.currentThread().join();
         return 0;
+    }
+
+    /**
+     * A port in use would otherwise be found only after the database and the models, and a database that is
+     * down would hide it. The probe is closed at once; a port taken in between still fails in the server.
+     */
+    private static void checkPortFree(Settings.Service service) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(service.host(), service.port());
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("--host " + service.host() + " is not a known address");
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(address);
+        } catch (BindException e) {
+            // Mostly "Address already in use"; an address not of this machine says so too.
+            throw new IllegalArgumentException("cannot listen on " + service.host() + ":" + service.port() + " ("
+                    + e.getMessage() + "): stop what listens there or pick another --port or --host");
+        }
     }
 }

@@ -3,16 +3,24 @@ package org.imagesearch.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -148,10 +156,58 @@ class MainTest {
     void anUnreachableDatabaseIsOneLineWithoutTheStackTrace() {
         Run down = run("search", "--id", "1", "--jdbc-url", UNREACHABLE);
 
-        assertEquals(1, down.exit());
-        assertEquals(1, down.errLines().size(), down.err());
-        assertTrue(down.err().startsWith("image-search search: cannot use table image_search at " + UNREACHABLE), down.err());
+        assertOneLine(down, "image-search search: cannot use table image_search at " + UNREACHABLE);
         assertTrue(down.err().contains("refused"), down.err());
+    }
+
+    @Test
+    void serveAgainstAnUnreachableDatabaseIsOneLine() {
+        Run down = run("serve", "--port", "0", "--jdbc-url", UNREACHABLE);
+
+        assertOneLine(down, "image-search serve: cannot use table image_search at " + UNREACHABLE);
+        assertTrue(down.err().contains("refused"), down.err());
+    }
+
+    /** The database is unreachable too: a wrong path is said before any connection is tried. */
+    @Test
+    void aMissingQueryImageIsOneLine() {
+        assertOneLine(run("search", "--image", "/no/such/file.jpg", "--jdbc-url", UNREACHABLE),
+                "image-search search: --image /no/such/file.jpg: no such readable file; check the path");
+    }
+
+    @Test
+    void aGridInAMissingFolderIsOneLine() {
+        assertOneLine(run("search", "--id", "1", "--grid", "/no/such/dir/out.png", "--jdbc-url", UNREACHABLE),
+                "image-search search: --grid /no/such/dir/out.png: no folder /no/such/dir; create it or pick another");
+    }
+
+    @Test
+    void aGridThatIsAFolderIsOneLine(@TempDir Path folder) {
+        assertOneLine(run("search", "--id", "1", "--grid", folder.toString(), "--jdbc-url", UNREACHABLE),
+                "image-search search: --grid " + folder + " is a folder: give a file name such as "
+                        + folder.resolve("grid.png"));
+    }
+
+    @Test
+    void aGridInAFolderThatIsNotWritableIsOneLine(@TempDir Path folder) throws IOException {
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        assumeFalse(Files.isWritable(folder), "root writes anywhere");
+        Path grid = folder.resolve("out.png");
+
+        assertOneLine(run("search", "--id", "1", "--grid", grid.toString(), "--jdbc-url", UNREACHABLE),
+                "image-search search: --grid " + grid + ": cannot write there; pick another folder");
+    }
+
+    /** Said before the database, which is unreachable here, is tried. */
+    @Test
+    void servingOnAPortInUseIsOneLine() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            assertOneLine(run("serve", "--port", String.valueOf(port), "--jdbc-url", UNREACHABLE),
+                    "image-search serve: cannot listen on 127.0.0.1:" + port
+                            + " (Address already in use): stop what listens there or pick another --port or --host");
+        }
     }
 
     @Test
@@ -198,6 +254,15 @@ class MainTest {
 
         assertTrue(printed.startsWith("java.lang.NullPointerException: a bug"), printed);
         assertTrue(printed.contains("\tat "), printed);
+    }
+
+    /** Exit 1 and a single line starting with {@code line}, no stack trace, on stderr only. */
+    private static void assertOneLine(Run run, String line) {
+        assertEquals(1, run.exit(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().startsWith(line), run.err());
+        assertFalse(run.err().contains("\tat ") || run.err().contains("Exception"), run.err());
+        assertEquals("", run.out());
     }
 
     private static String handled(Exception e) {
