@@ -146,19 +146,13 @@ public final class IngestBenchmark {
     private static void publish(ImagePublisher publisher, IdRange ids, List<byte[]> messages, double perSecond,
                                 Map<Long, Long> sentAt, List<IdRange> sent) throws Exception {
         sent.add(ids);
-        long start = System.nanoTime();
+        Pacer pacer = new Pacer(perSecond);
         for (int i = 0; i < messages.size(); i++) {
-            if (perSecond > 0) {
-                long due = start + (long) (i * 1e9 / perSecond);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-            }
+            pacer.awaitTurn(i);
             long id = ids.first() + i;
             sentAt.put(id, System.currentTimeMillis());
             publisher.send(id, messages.get(i));
-            if (perSecond > 0) {
+            if (pacer.paced()) {
                 publisher.flush();
             }
         }
@@ -202,8 +196,7 @@ public final class IngestBenchmark {
      * turn: the model's cost depends on an image's size, not on which image it is.
      */
     private List<RgbImage> decodedForModelOnly() throws Exception {
-        ImageDecoder decoder = new ImageDecoder(settings.loader().maxPixels(),
-                settings.modelSpec().descriptor().preprocessor().decodeTarget());
+        ImageDecoder decoder = new ImageDecoder(settings.loader().maxPixels(), settings.modelSpec().decodeTarget());
         List<RgbImage> decoded = new ArrayList<>();
         long bytes = 0;
         for (int i = 0; i < modelImages && bytes < MODEL_ONLY_BYTES; i++) {

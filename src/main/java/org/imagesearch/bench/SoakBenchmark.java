@@ -119,13 +119,10 @@ public final class SoakBenchmark {
                                  LongConsumer progress) throws Exception {
         long end = start + duration.toNanos();
         long nextCount = System.nanoTime();
+        Pacer pacer = new Pacer(ratePerSecond);
         long id = 0;
         while (System.nanoTime() < end) {
-            long due = start + (long) (id * 1e9 / ratePerSecond);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
+            pacer.awaitTurn(id);
             publisher.send(id, IngestMessageWriter.upsert(id, images.message((int) (id % images.size()))));
             id++;
             if (System.nanoTime() >= nextCount) { // once a second: what the clients may search for

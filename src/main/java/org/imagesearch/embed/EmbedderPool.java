@@ -17,7 +17,7 @@ public final class EmbedderPool implements AutoCloseable {
 
     public EmbedderPool(ModelSpec spec, int size) {
         this.size = size;
-        this.decodeTarget = spec.descriptor().preprocessor().decodeTarget();
+        this.decodeTarget = spec.decodeTarget();
         this.free = new ArrayBlockingQueue<>(size);
         for (int i = 0; i < size; i++) {
             free.add(ImageEmbedder.load(spec));

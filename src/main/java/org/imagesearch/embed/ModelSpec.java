@@ -2,6 +2,7 @@ package org.imagesearch.embed;
 
 import java.io.Serializable;
 import java.nio.file.Path;
+import org.imagesearch.image.DecodeTarget;
 
 /**
  * What it takes to load an embedder: the TorchScript file, the name recorded with every row it embeds, the
@@ -11,6 +12,11 @@ import java.nio.file.Path;
 public record ModelSpec(String file, String name, Descriptor descriptor, int dimension) implements Serializable {
     public Path path() {
         return Path.of(file);
+    }
+
+    /** How small images may be decoded for this model: the same for ingestion and queries. */
+    public DecodeTarget decodeTarget() {
+        return descriptor.preprocessor().decodeTarget();
     }
 
     public DescriptorTag tag() {

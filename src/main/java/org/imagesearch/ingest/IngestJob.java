@@ -10,7 +10,6 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.imagesearch.config.Settings;
 import org.imagesearch.flink.JobEnvironment;
-import org.imagesearch.image.DecodeTarget;
 import org.imagesearch.kafka.KafkaConnectors;
 import org.imagesearch.kafka.KafkaMessage;
 import org.imagesearch.store.VectorRecord;
@@ -59,9 +58,9 @@ public final class IngestJob {
      * environment's parallelism, so they chain with forward partitioning: no image crosses the network.
      */
     public void attach(DataStream<KafkaMessage> messages) {
-        DecodeTarget decodeTarget = settings.modelSpec().descriptor().preprocessor().decodeTarget();
         SingleOutputStreamOperator<PreparedImage> prepared = messages
-                .process(new PrepareImage(settings.loader(), decodeTarget)).name("parse-load-decode").uid("prepare");
+                .process(new PrepareImage(settings.loader(), settings.modelSpec().decodeTarget()))
+                .name("parse-load-decode").uid("prepare");
         SingleOutputStreamOperator<Embedding> embedded = prepared
                 .map(new EmbedImage(settings.modelSpec())).name("embed-squeezenet").uid("embed");
         SingleOutputStreamOperator<VectorRecord> rows = embedded

@@ -24,7 +24,7 @@ class FastDecodeAgreementIT {
         Settings settings = TestSettings.parse();
         long maxPixels = settings.loader().maxPixels();
         ImageDecoder exact = new ImageDecoder(maxPixels);
-        ImageDecoder fast = new ImageDecoder(maxPixels, settings.modelSpec().descriptor().preprocessor().decodeTarget());
+        ImageDecoder fast = new ImageDecoder(maxPixels, settings.modelSpec().decodeTarget());
         List<Path> photos = TestPhotos.all();
         double[] cosines = new double[photos.size()];
         try (ImageEmbedder embedder = TestModels.embedder(settings)) {
