@@ -74,7 +74,7 @@ final class ReplayDeadLettersCommand implements Callable<Integer> {
         StoredDeadLetter letter = selected.letter();
         String verb = switch (selected.outcome()) {
             case REPLAY -> dryRun ? "would replay" : "replayed";
-            case UNREPLAYABLE -> "skipped (" + letter.unreplayable() + ")";
+            case UNREPLAYABLE -> "skipped (" + selected.unreplayable() + ")";
             case DUPLICATE -> "skipped (the same change as a letter before it)";
         };
         String reason = letter.reason() == null ? "" : letter.reason();

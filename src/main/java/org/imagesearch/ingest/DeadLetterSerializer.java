@@ -17,13 +17,15 @@ import org.imagesearch.json.Json;
 
 /**
  * Writes a dead letter as JSON, keyed like the original message. The original payload goes in
- * {@code payload} when it is UTF-8 text and in {@code payload_base64} otherwise, so it is never altered; with
- * the original record's timestamp ({@code source_timestamp}) and key it can be sent again as the same change
- * ({@link StoredDeadLetter}).
+ * {@code payload} when it is UTF-8 text and in {@code payload_base64} otherwise; with the original record's
+ * timestamp ({@code source_timestamp}) and key it can be sent again as the same change ({@link StoredDeadLetter}).
+ * Credentials in a text payload are removed first ({@link PayloadRedaction}), and the letter says
+ * {@code payload_redacted} with the original's length and SHA-256.
  *
  * <p>A dead letter must always fit in a Kafka record, or writing it would fail the job over and over: only
  * the first {@value #MAX_EMBEDDED_PAYLOAD_BYTES} bytes (or characters) of the payload travel with it, with the
- * payload's full length and SHA-256; the source topic, partition and offset locate the whole original. Even
+ * payload's full length and SHA-256; the source topic, partition and offset locate the whole original, which is
+ * what a replay of a redacted or truncated letter sends. Even
  * text that JSON escapes six-fold (control characters) stays under {@value #MAX_RECORD_BYTES} bytes.
  */
 public final class DeadLetterSerializer implements KafkaRecordSerializationSchema<DeadLetter> {
@@ -65,17 +67,26 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
         byte[] payload = letter.payload() == null ? new byte[0] : letter.payload();
         String text = utf8OrNull(payload);
         boolean truncated;
+        boolean redacted = false;
         if (text != null) {
-            String kept = abbreviate(text, MAX_EMBEDDED_PAYLOAD_BYTES);
-            truncated = kept.length() < text.length();
+            String withoutCredentials = PayloadRedaction.redact(text);
+            redacted = !withoutCredentials.equals(text);
+            String kept = abbreviate(withoutCredentials, MAX_EMBEDDED_PAYLOAD_BYTES);
+            truncated = kept.length() < withoutCredentials.length();
             node.put("payload", kept);
         } else {
             truncated = payload.length > MAX_EMBEDDED_PAYLOAD_BYTES;
             node.put("payload_base64", Base64.getEncoder().encodeToString(
                     truncated ? Arrays.copyOf(payload, MAX_EMBEDDED_PAYLOAD_BYTES) : payload));
         }
+        if (redacted) {
+            node.put("payload_redacted", true);
+        }
         if (truncated) {
             node.put("payload_truncated", true);
+        }
+        if (redacted || truncated || isTooLong(letter.key())) {
+            // What a replay checks the original in the source topic by (StoredDeadLetter).
             node.put("payload_bytes", payload.length);
             node.put("payload_sha256", sha256(payload));
         }

@@ -1,9 +1,11 @@
 package org.imagesearch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.imagesearch.config.Settings;
@@ -26,6 +29,7 @@ import org.imagesearch.publish.IngestMessageWriter;
 import org.imagesearch.store.PostgresConnections;
 import org.imagesearch.testing.Await;
 import org.imagesearch.testing.IngestJobs;
+import org.imagesearch.testing.LocalHttp;
 import org.imagesearch.testing.MiniClusters;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TableRows;
@@ -43,11 +47,13 @@ import org.junit.jupiter.api.io.TempDir;
  * and PostgreSQL: a file that is missing when its message comes is dead-lettered at stage load, created, and
  * indexed by the replay; a dry run sends nothing, and replaying the same letter again, or after a newer delete,
  * changes nothing. {@code status} on the way sees the job's consumer group caught up and the dead letters by stage.
+ * A signed URL's token never reaches the dead letter, and its replay sends the original read from the ingest topic.
  */
 @ExtendWith(RealServices.class)
 class ReplayDeadLettersIT {
     private static final Duration LIMIT = Duration.ofMinutes(2);
     private static final long ID = 7;
+    private static final String TOKEN = "c2lnbmF0dXJlLXNlY3JldA";
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
@@ -109,6 +115,45 @@ class ReplayDeadLettersIT {
             assertEquals(0, TableRows.count(settings.database()), "an older change cannot undo the newer delete");
         } finally {
             job.cancel().get();
+        }
+    }
+
+    @Test
+    void aSignedUrlsTokenStaysOutOfTheDeadLetterAndTheReplaySendsTheOriginalFromTheIngestTopic(TestServices services)
+            throws Exception {
+        Settings settings = IngestJobs.settings(services, "replay_signed", 1, "--allow-networks", "127.0.0.0/8");
+        Settings.Kafka kafka = settings.kafka();
+        AtomicReference<byte[]> image = new AtomicReference<>();
+        HttpServer web = LocalHttp.server();
+        web.createContext("/late.png", exchange -> {
+            byte[] body = image.get();
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            if (body != null) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        web.start();
+        String signed = "http://127.0.0.1:" + web.getAddress().getPort() + "/late.png?X-Amz-Signature=" + TOKEN;
+        JobClient job = IngestJobs.start(settings);
+        try (TopicReader deadLetters = new TopicReader(kafka.bootstrapServers(), kafka.deadLetterTopic());
+             ImagePublisher publisher = IngestJobs.publisher(settings)) {
+            publisher.send(ID, TestMessages.uri(ID, signed));
+            publisher.flush();
+            Await.until("a dead letter", LIMIT, () -> deadLetters.poll().size() == 1);
+            JsonNode letter = deadLetters.poll().get(0);
+            assertFalse(letter.toString().contains(TOKEN), letter.toString());
+            assertTrue(letter.get("payload_redacted").asBoolean(), letter.toString());
+            image.set(TestImages.cifar(1).get(0).bytes());
+
+            Run replayed = replay(kafka);
+            assertCounts(replayed, 1, 1, 1, false);
+            assertFalse(replayed.out().contains(TOKEN), replayed.out());
+            Await.until("the replayed image indexed", LIMIT, () -> TableRows.count(settings.database()) == 1);
+            assertEquals(Instant.parse(letter.get("source_timestamp").asText()).toEpochMilli(), versionOf(settings));
+        } finally {
+            job.cancel().get();
+            web.stop(0);
         }
     }
 

@@ -127,13 +127,32 @@ class DeadLetterSerializerTest {
     }
 
     @Test
+    void credentialsInTheMessageAreRemovedAndTheOriginalIsIdentified() throws Exception {
+        byte[] payload = "{\"id\":5,\"uri\":\"https://bob:hunter2@cdn.example.org/a.png?sig=XYZ\"}".getBytes(StandardCharsets.UTF_8);
+
+        byte[] json = DeadLetterSerializer.toJson(letter(5L, null, payload));
+        JsonNode node = JSON.readTree(json);
+
+        String text = new String(json, StandardCharsets.UTF_8);
+        assertFalse(text.contains("hunter2") || text.contains("XYZ"), text);
+        assertEquals("{\"id\":5,\"uri\":\"https://***@cdn.example.org/a.png\"}", node.get("payload").asText());
+        assertTrue(node.get("payload_redacted").asBoolean());
+        assertFalse(node.has("payload_truncated"));
+        assertEquals(payload.length, node.get("payload_bytes").asInt());
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(payload)),
+                node.get("payload_sha256").asText());
+    }
+
+    @Test
     void aHugeKeyIsReplacedByItsHashAndTheLetterSaysSo() throws Exception {
         byte[] key = new byte[100_000];
         DeadLetter letter = letter(1L, key, new byte[0]);
         ProducerRecord<byte[], byte[]> record = new DeadLetterSerializer("dlq").serialize(letter, null, 0L);
 
         assertEquals(64, record.key().length);
-        assertTrue(JSON.readTree(record.value()).get("key_hashed").asBoolean());
+        JsonNode node = JSON.readTree(record.value());
+        assertTrue(node.get("key_hashed").asBoolean());
+        assertTrue(node.has("payload_sha256"), "what a replay checks the original in the source topic by");
     }
 
     @Test

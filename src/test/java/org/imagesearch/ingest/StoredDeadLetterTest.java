@@ -23,6 +23,10 @@ class StoredDeadLetterTest {
         return StoredDeadLetter.parse(record.key(), record.value());
     }
 
+    private static StoredDeadLetter parse(String value) {
+        return StoredDeadLetter.parse(null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void aTextMessageComesBackAsTheSameBytesWithKeyAndTimestamp() {
         byte[] key = "42".getBytes(StandardCharsets.UTF_8);
@@ -51,19 +55,31 @@ class StoredDeadLetterTest {
     }
 
     @Test
-    void aTruncatedMessageCannotBeReplayed() {
+    void aTruncatedMessageIsReplayedFromTheSourceTopic() {
         StoredDeadLetter letter = roundTrip(SENT_AT, null, new byte[DeadLetterSerializer.MAX_EMBEDDED_PAYLOAD_BYTES + 1]);
 
-        assertFalse(letter.isReplayable());
+        assertTrue(letter.needsSourceRecord());
         assertNull(letter.payload());
-        assertTrue(letter.unreplayable().contains("of 65537 bytes of the message were kept"), letter.unreplayable());
+        assertEquals(new StoredDeadLetter.Source("in", 1, 17), letter.source());
+        assertEquals(64, letter.payloadSha256().length());
     }
 
     @Test
-    void aHashedKeyCannotBeReplayed() {
-        StoredDeadLetter letter = roundTrip(SENT_AT, new byte[DeadLetterSerializer.MAX_KEY_BYTES + 1], "{}".getBytes(StandardCharsets.UTF_8));
+    void aRedactedMessageOrAHashedKeyIsReplayedFromTheSourceTopic() {
+        byte[] secret = "{\"id\":42,\"uri\":\"https://u:p@h/a.png\"}".getBytes(StandardCharsets.UTF_8);
 
-        assertTrue(letter.unreplayable().contains("only its SHA-256 was kept"), letter.unreplayable());
+        assertTrue(roundTrip(SENT_AT, null, secret).needsSourceRecord());
+        assertTrue(roundTrip(SENT_AT, new byte[DeadLetterSerializer.MAX_KEY_BYTES + 1], "{}".getBytes(StandardCharsets.UTF_8))
+                .needsSourceRecord());
+        assertFalse(roundTrip(SENT_AT, null, "{}".getBytes(StandardCharsets.UTF_8)).needsSourceRecord());
+    }
+
+    @Test
+    void aLetterWithoutTheOriginalsHashCannotBeReplayedFromTheSource() {
+        StoredDeadLetter letter = parse("{\"stage\":\"load\",\"reason\":\"r\",\"source_topic\":\"in\",\"source_partition\":0,"
+                + "\"source_offset\":3,\"source_timestamp\":\"2025-01-02T03:04:05Z\",\"key_hashed\":true,\"payload\":\"{}\"}");
+
+        assertEquals("no payload_sha256 to check the original by", letter.unreplayable());
     }
 
     @Test
@@ -82,7 +98,7 @@ class StoredDeadLetterTest {
     @Test
     void aRecordThatIsNoDeadLetterHasNoStage() {
         for (String value : new String[] {"", "not json", "[1]", "{\"reason\":\"x\"}"}) {
-            StoredDeadLetter letter = StoredDeadLetter.parse(null, value.getBytes(StandardCharsets.UTF_8));
+            StoredDeadLetter letter = parse(value);
 
             assertNull(letter.stage(), value);
             assertEquals("not a dead letter", letter.unreplayable(), value);
@@ -92,10 +108,8 @@ class StoredDeadLetterTest {
 
     @Test
     void badBase64IsNotReplayed() {
-        String value = "{\"stage\":\"decode\",\"reason\":\"r\",\"source_timestamp\":\"2025-01-02T03:04:05Z\","
-                + "\"payload_base64\":\"@@\"}";
-
-        StoredDeadLetter letter = StoredDeadLetter.parse(null, value.getBytes(StandardCharsets.UTF_8));
+        StoredDeadLetter letter = parse("{\"stage\":\"decode\",\"reason\":\"r\",\"source_timestamp\":\"2025-01-02T03:04:05Z\","
+                + "\"payload_base64\":\"@@\"}");
 
         assertEquals("decode", letter.stage());
         assertNull(letter.failedAt());

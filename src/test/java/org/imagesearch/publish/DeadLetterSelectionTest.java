@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 class DeadLetterSelectionTest {
     private static final Instant FAILED = Instant.parse("2026-11-27T11:00:00Z");
     private static final StoredDeadLetter LOAD = new StoredDeadLetter("load", "File not found: /data/a.png", 1L, FAILED,
-            FAILED, null, new byte[] {1}, null);
+            FAILED, null, new byte[] {1}, null, null, null);
     private static final StoredDeadLetter NOT_A_LETTER = new StoredDeadLetter(null, null, null, null, null, null, null,
-            "not a dead letter");
+            null, null, "not a dead letter");
 
     @Test
     void nothingAskedTakesEverything() {
