@@ -54,7 +54,7 @@ function showQuery(src, caption, details) {
   $("query-details").textContent = details;
 }
 
-/** "record: 7, parity: odd" from the stored metadata; "" without any. */
+/** "parity: odd, record: 7" from the stored metadata; "" without any. */
 function metadataText(metadata) {
   return Object.entries(metadata || {})
     .map(([key, value]) => key + ": " + (typeof value === "string" ? value : JSON.stringify(value)))

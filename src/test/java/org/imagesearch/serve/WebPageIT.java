@@ -133,7 +133,7 @@ class WebPageIT {
         open("#id=7");
         waitForCaption("7");
         assertEquals(images.get(7).label() + " #7", browser.findElement(By.id("query-caption")).getText());
-        assertEquals("record: 7, parity: odd", browser.findElement(By.id("query-details")).getText());
+        assertEquals("parity: odd, record: 7", browser.findElement(By.id("query-details")).getText());
         assertEquals("7", browser.findElement(By.id("id")).getAttribute("value"), "the form says what was asked");
     }
 
