@@ -231,9 +231,10 @@ class WebPageIT {
             waitForTiles(20);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-lines"), "dead letters"));
             waitForImagesToLoad();
-            assertEquals(390L, script("return window.innerWidth"));
             long width = (Long) script("return document.documentElement.scrollWidth");
             assertTrue(width <= 390, "the page is " + width + " px wide");
+            // A wider page would also have widened a phone's layout viewport, zoomed out to fit.
+            assertEquals(390L, script("return window.innerWidth"));
         } finally {
             chromium.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
