@@ -13,6 +13,7 @@ import org.imagesearch.config.TableSpec;
 import org.imagesearch.embed.DistanceMetric;
 import org.imagesearch.embed.Vectors;
 import org.imagesearch.store.ImageTable;
+import org.imagesearch.store.StoredImage;
 import org.imagesearch.store.Transactions;
 
 /**
@@ -45,13 +46,15 @@ public final class ImageSearch {
 
     public SearchResult search(Connection connection, Query query)
             throws InvalidQueryException, UnknownImageException, SQLException {
-        long start = System.nanoTime();
+        long started = System.nanoTime();
         boolean byId = query.target() instanceof QueryTarget.ById;
         float[] vector = null;
         long id = 0;
+        StoredImage queryImage = null;
         if (query.target() instanceof QueryTarget.ById target) {
             id = target.id();
-            if (!exists(connection, id)) {
+            queryImage = rows.describe(connection, id);
+            if (queryImage == null) {
                 throw new UnknownImageException(id);
             }
         }
@@ -74,7 +77,7 @@ public final class ImageSearch {
             }
             return found;
         });
-        return new SearchResult(hits, (System.nanoTime() - start) / 1e6);
+        return new SearchResult(hits, (System.nanoTime() - started) / 1e6, queryImage);
     }
 
     /** The second round of query expansion: search with the query blended with its top answers. */
@@ -112,10 +115,6 @@ public final class ImageSearch {
 
     private float[] vectorOf(Connection connection, long id) throws SQLException {
         return rows.vectorsOf(connection, List.of(id)).get(id);
-    }
-
-    private boolean exists(Connection connection, long id) throws SQLException {
-        return rows.labelOf(connection, id) != null;
     }
 
     private List<Hit> run(Connection connection, String sql, int efSearch, boolean useIndex, Query query,

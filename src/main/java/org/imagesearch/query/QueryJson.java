@@ -11,6 +11,7 @@ import java.util.List;
 import org.imagesearch.embed.DistanceMetric;
 import org.imagesearch.json.Json;
 import org.imagesearch.json.Storable;
+import org.imagesearch.store.StoredImage;
 
 /**
  * The JSON form of queries and answers, shared by the query job and the search service:
@@ -18,9 +19,11 @@ import org.imagesearch.json.Storable;
  * {"request_id": "r1", "image": {"uri": "..."} | {"bytes": "&lt;base64&gt;"} | "id": 123 | "vector": [...],
  *  "k": 20, "distance": "l2" | "cosine", "filter": {"class": "cat", "metadata": {"key": "value"}}, "ef_search": 100,
  *  "expansion": 5}
- * {"request_id": "r1", "results": [{"id": 7, "id_str": "7", "class": "cat", "distance": 1.5, "metadata": {...}}], "took_ms": 4.2}
+ * {"request_id": "r1", "results": [{"id": 7, "id_str": "7", "class": "cat", "distance": 1.5, "metadata": {...}}], "took_ms": 4.2,
+ *  "query": {"id": 123, "id_str": "123", "class": "dog", "metadata": {...}}}
  * {"request_id": "r1", "error": "k must be in 1..100, got 0"}
  * </pre>
+ * An answer to a search by id carries the stored image it started from as {@code query}; other answers have none.
  */
 public final class QueryJson {
     /**
@@ -80,6 +83,12 @@ public final class QueryJson {
         }
         node.set("results", results(result.hits()));
         node.put("took_ms", Json.rounded(result.tookMs(), 2));
+        if (result.query() != null) {
+            StoredImage query = result.query();
+            ObjectNode item = node.putObject("query");
+            identify(item, query.id(), query.label());
+            putMetadata(item, query.metadataJson());
+        }
         return node;
     }
 
@@ -88,20 +97,28 @@ public final class QueryJson {
         ArrayNode results = Json.MAPPER.createArrayNode();
         for (Hit hit : hits) {
             ObjectNode item = results.addObject();
-            item.put("id", hit.id());
-            // JavaScript numbers lose integers above 2^53: pages read the id as text.
-            item.put("id_str", Long.toString(hit.id()));
-            item.put("class", hit.label());
+            identify(item, hit.id(), hit.label());
             item.put("distance", hit.distance());
-            if (hit.metadataJson() != null) {
-                try {
-                    item.set("metadata", STORED_METADATA.readTree(hit.metadataJson()));
-                } catch (JsonProcessingException e) {
-                    item.put("metadata_error", "stored metadata cannot be read: " + e.getOriginalMessage());
-                }
-            }
+            putMetadata(item, hit.metadataJson());
         }
         return results;
+    }
+
+    private static void identify(ObjectNode item, long id, String label) {
+        item.put("id", id);
+        // JavaScript numbers lose integers above 2^53: pages read the id as text.
+        item.put("id_str", Long.toString(id));
+        item.put("class", label);
+    }
+
+    private static void putMetadata(ObjectNode item, String metadataJson) {
+        if (metadataJson != null) {
+            try {
+                item.set("metadata", STORED_METADATA.readTree(metadataJson));
+            } catch (JsonProcessingException e) {
+                item.put("metadata_error", "stored metadata cannot be read: " + e.getOriginalMessage());
+            }
+        }
     }
 
     public static ObjectNode error(String requestId, String reason) {

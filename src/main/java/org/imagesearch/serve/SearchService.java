@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *       or a JSON query (see {@link QueryJson}; image URIs are refused here, upload the bytes instead)</li>
  *   <li>{@code GET /api/search?id=ID&k=K&class=C}</li>
  *   <li>{@code GET /api/images/{id}}: the stored thumbnail</li>
- *   <li>{@code GET /api/health}, {@code GET /api/stats} (the ingest status and the settings)</li>
+ *   <li>{@code GET /api/health}, {@code GET /api/stats} (the ingest status, the settings and a stored id)</li>
  *   <li>{@code GET /metrics}: request latency and the JVM's, for Prometheus (not rate-limited)</li>
  * </ul>
  * Request bodies are bounded in bytes read, every client address in requests per minute; only configured host
@@ -289,11 +289,20 @@ public final class SearchService implements AutoCloseable {
         }
     }
 
-    /** The ingest status (at most a few seconds old) with the settings that shape vectors and answers. */
+    /**
+     * The ingest status (at most a few seconds old) with the settings that shape vectors and answers, and an id
+     * that is stored now (null in an empty table), for a page to offer as an example.
+     */
     private void stats(Context ctx) throws SQLException {
         ObjectNode node = status.get();
         node.setAll(SettingsDescription.of(settings));
         node.put("max_k", Query.MAX_K);
+        Long sample;
+        try (Connection connection = pool.getConnection()) {
+            sample = rows.smallestId(connection);
+        }
+        node.put("sample_id", sample);
+        node.put("sample_id_str", sample == null ? null : sample.toString());
         ctx.json(node);
     }
 

@@ -61,15 +61,29 @@ public final class ImageTable {
 
     /** The class of a stored image ("" when it has none), or null if there is no such id. */
     public String labelOf(Connection connection, long id) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql.labelOf())) {
+        StoredImage image = describe(connection, id);
+        if (image == null) {
+            return null;
+        }
+        return image.label() == null ? "" : image.label();
+    }
+
+    /** A stored image's class and metadata, or null if there is no such id. */
+    public StoredImage describe(Connection connection, long id) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql.describe())) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                String label = rs.getString(1);
-                return label == null ? "" : label;
+                return rs.next() ? new StoredImage(id, rs.getString(1), rs.getString(2)) : null;
             }
+        }
+    }
+
+    /** The smallest stored id, or null if the table is empty. */
+    public Long smallestId(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql.smallestId());
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getObject(1, Long.class);
         }
     }
 

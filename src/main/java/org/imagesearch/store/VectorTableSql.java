@@ -130,8 +130,13 @@ public final class VectorTableSql {
         return "SELECT id, image_vector FROM " + table.name() + " WHERE id = ANY(?)";
     }
 
-    public String labelOf() {
-        return "SELECT class FROM " + table.name() + " WHERE id = ?";
+    public String describe() {
+        return "SELECT class, metadata::text FROM " + table.name() + " WHERE id = ?";
+    }
+
+    /** Through the primary key's index: a cheap id that exists, for examples. */
+    public String smallestId() {
+        return "SELECT min(id) FROM " + table.name();
     }
 
     /** Rows written in the last N seconds (parameter 1) by the database's clock, which wrote updated_at. */

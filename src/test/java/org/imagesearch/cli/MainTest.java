@@ -168,6 +168,22 @@ class MainTest {
         assertTrue(down.err().contains("refused"), down.err());
     }
 
+    @Test
+    void statusAgainstAnUnreachableDatabaseIsOneLine() {
+        Run down = run("status", "--jdbc-url", UNREACHABLE, "--bootstrap-servers", "127.0.0.1:1");
+
+        assertOneLine(down, "image-search status: Connection to 127.0.0.1:1 refused");
+    }
+
+    /** One CIFAR record is enough for eval to get as far as the database. */
+    @Test
+    void evalAgainstAnUnreachableDatabaseIsOneLine(@TempDir Path folder) throws IOException {
+        Path dataset = Files.write(folder.resolve("one.bin"), new byte[3073]);
+
+        assertOneLine(run("eval", "--dataset", dataset.toString(), "--report", folder.resolve("report").toString(),
+                "--jdbc-url", UNREACHABLE), "image-search eval: Connection to 127.0.0.1:1 refused");
+    }
+
     /** The database is unreachable too: a wrong path is said before any connection is tried. */
     @Test
     void aMissingQueryImageIsOneLine() {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.imagesearch.embed.DistanceMetric;
 import org.imagesearch.json.Json;
+import org.imagesearch.store.StoredImage;
 import org.junit.jupiter.api.Test;
 
 class QueryJsonTest {
@@ -75,7 +76,7 @@ class QueryJsonTest {
     @Test
     void answersAndErrorsHaveTheDocumentedShape() {
         SearchResult result = new SearchResult(List.of(new Hit(7, "cat", 1.25, "{\"record\": 3}"),
-                new Hit(8, null, 2.5, null)), 3.14159);
+                new Hit(8, null, 2.5, null)), 3.14159, null);
         assertEquals("{\"request_id\":\"r1\",\"results\":[{\"id\":7,\"id_str\":\"7\",\"class\":\"cat\",\"distance\":1.25,"
                 + "\"metadata\":{\"record\":3}},{\"id\":8,\"id_str\":\"8\",\"class\":null,\"distance\":2.5}],\"took_ms\":3.14}",
                 QueryJson.answer("r1", result).toString());
@@ -85,10 +86,19 @@ class QueryJsonTest {
     }
 
     @Test
+    void anAnswerToASearchByIdSaysWhatTheQueryImageIs() {
+        SearchResult byId = new SearchResult(List.of(new Hit(8, "dog", 2.5, null)), 1.0,
+                new StoredImage(7, "cat", "{\"record\": 3}"));
+        assertEquals("{\"results\":[{\"id\":8,\"id_str\":\"8\",\"class\":\"dog\",\"distance\":2.5}],\"took_ms\":1.0,"
+                + "\"query\":{\"id\":7,\"id_str\":\"7\",\"class\":\"cat\",\"metadata\":{\"record\":3}}}",
+                QueryJson.answer(null, byId).toString());
+    }
+
+    @Test
     void storedMetadataThatCannotBeReadIsLeftOutOfItsHitAndTheAnswerStaysValid() throws Exception {
         String deep = "{\"a\":".repeat(998) + "{}" + "}".repeat(998);
         SearchResult result = new SearchResult(List.of(new Hit(7, "cat", 1.25, deep),
-                new Hit(8, "dog", 2.5, "{\"record\": 3}")), 1.0);
+                new Hit(8, "dog", 2.5, "{\"record\": 3}")), 1.0, null);
 
         String answer = QueryJson.answer("r1", result).toString();
 

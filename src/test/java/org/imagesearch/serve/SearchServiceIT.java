@@ -109,6 +109,17 @@ class SearchServiceIT {
     }
 
     @Test
+    void anAnswerToASearchByIdSaysWhatTheQueryImageIsAndAnUploadsAnswerDoesNot() throws Exception {
+        JsonNode query = JSON.readTree(get("/api/search?id=3&k=2").body()).get("query");
+        assertEquals(3, query.get("id").asLong());
+        assertEquals("3", query.get("id_str").asText());
+        assertEquals(images.get(3).label(), query.get("class").asText());
+        assertEquals("odd", query.get("metadata").get("parity").asText());
+        JsonNode upload = JSON.readTree(postMultipart("/api/search", images.get(3).bytes(), "k", "2").body());
+        assertTrue(upload.path("query").isMissingNode(), upload.toString());
+    }
+
+    @Test
     void idsTravelAsStringsTooSoPagesCanShowIdsBeyondTwoToThe53() throws Exception {
         JsonNode first = JSON.readTree(get("/api/search?id=3&k=1").body()).get("results").get(0);
         assertEquals(Long.toString(first.get("id").asLong()), first.get("id_str").asText());
@@ -175,6 +186,8 @@ class SearchServiceIT {
         assertEquals(recent == 0, stats.get("eta_s").isNull(), stats.toString());
         assertEquals("{\"decode\":1,\"load\":1}", stats.get("dead_letters").get("by_stage").toString());
         assertTrue(stats.get("kafka_error").isNull(), stats.toString());
+        assertEquals(0, stats.get("sample_id").asLong(), "the smallest stored id");
+        assertEquals("0", stats.get("sample_id_str").asText());
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Drop a picture here"));

@@ -1,6 +1,7 @@
 package org.imagesearch.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.ingest.Stage;
@@ -24,17 +26,23 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web page end to end in Debian's headless Chromium (packages chromium and chromium-driver, which
- * .ci/run installs): upload a picture, see k result tiles, click one to search from it, see errors in words.
+ * .ci/run installs), as a person uses it: upload a picture, see k result tiles, choose one by mouse or keyboard
+ * to search from it, see errors in words with no stale answer, a busy state while a slow search runs, the
+ * address followed and Back and Forward stepping through searches, and the page at a phone's width.
  */
 @ExtendWith(RealServices.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,11 +94,11 @@ class WebPageIT {
     @Test
     void uploadingAPictureShowsTheQueryAndKResultTilesAndAClickSearchesAgain(@TempDir Path dir) throws Exception {
         File picture = Files.write(dir.resolve("query.png"), images.get(5).bytes()).toFile();
-        browser.get("http://127.0.0.1:" + service.port() + "/");
+        open("");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats"), "40 images"));
 
         browser.findElement(By.id("file")).sendKeys(picture.getAbsolutePath());
-        List<WebElement> tiles = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#results .tile"), 20));
+        List<WebElement> tiles = waitForTiles(20);
         assertEquals("5", tiles.get(0).getAttribute("data-id"), "the uploaded image finds itself first");
         assertTrue(tiles.get(0).getText().contains(images.get(5).label()), tiles.get(0).getText());
         assertTrue(tiles.get(0).getText().contains("distance 0.000"), tiles.get(0).getText());
@@ -99,33 +107,162 @@ class WebPageIT {
 
         String clicked = tiles.get(3).getAttribute("data-id");
         tiles.get(3).click();
-        wait.until(ExpectedConditions.textToBe(By.id("query-caption"), "image #" + clicked));
-        List<WebElement> next = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#results .tile"), 20));
+        waitForCaption(clicked);
+        List<WebElement> next = waitForTiles(20);
         assertTrue(next.stream().noneMatch(t -> clicked.equals(t.getAttribute("data-id"))),
                 "a search by id leaves the query image out");
+
+        browser.navigate().back();
+        wait.until(ExpectedConditions.textToBe(By.id("query-caption"), "query.png"));
+        assertEquals("5", waitForTiles(20).get(0).getAttribute("data-id"), "Back shows the upload's answer again");
     }
 
     @Test
-    void theStatusPanelShowsTheLagAndTheDeadLetters() {
-        browser.get("http://127.0.0.1:" + service.port() + "/");
+    void theStatusPanelShowsTheLagAndTheDeadLettersAndTheIdFieldAStoredId() {
+        open("");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-lines"), "lag 2 (p0 2)"));
         String panel = browser.findElement(By.id("status-lines")).getText();
         assertTrue(panel.contains("40 rows, "), panel);
         assertTrue(panel.contains("rows/s over the last minute"), panel);
         assertTrue(panel.contains("dead letters 1 (load 1)"), panel);
+        assertEquals("e.g. 0", browser.findElement(By.id("id")).getAttribute("placeholder"));
     }
 
     @Test
-    void errorsAreShownInWords() {
-        browser.get("http://127.0.0.1:" + service.port() + "/");
-        browser.findElement(By.id("id")).sendKeys("987654");
-        browser.findElement(By.cssSelector("#by-id button")).click();
+    void aSearchByIdShowsTheQuerysClassAndMetadata() {
+        open("#id=7");
+        waitForCaption("7");
+        assertEquals(images.get(7).label() + " #7", browser.findElement(By.id("query-caption")).getText());
+        assertEquals("parity: odd, record: 7", browser.findElement(By.id("query-details")).getText());
+        assertEquals("7", browser.findElement(By.id("id")).getAttribute("value"), "the form says what was asked");
+    }
+
+    @Test
+    void anErrorAfterASuccessfulSearchLeavesNoOldAnswerOnScreen() {
+        open("#id=5");
+        waitForTiles(20);
+        WebElement id = browser.findElement(By.id("id"));
+        id.clear();
+        id.sendKeys("987654");
+        browser.findElement(By.id("search")).click();
+
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertEquals("no image with id 987654", browser.findElement(By.id("error")).getText());
+        assertEquals(0, browser.findElements(By.cssSelector("#results .tile")).size(), "the old grid is gone");
+        assertFalse(browser.findElement(By.id("query")).isDisplayed(), "so is the old query");
+    }
+
+    @Test
+    void aSlowSearchShowsThatItIsBusyAndCannotBeSubmittedTwice(@TempDir Path dir) throws Exception {
+        File picture = Files.write(dir.resolve("slow.png"), images.get(9).bytes()).toFile();
+        open("");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats"), "40 images"));
+        ChromeDriver chromium = (ChromeDriver) browser;
+        chromium.setNetworkConditions(ChromiumNetworkConditions.withLatency(Duration.ofSeconds(3)));
+        try {
+            browser.findElement(By.id("file")).sendKeys(picture.getAbsolutePath());
+
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("busy")));
+            assertEquals("Searching...", browser.findElement(By.id("busy")).getText());
+            assertFalse(browser.findElement(By.id("search")).isEnabled(), "the submit button waits");
+            assertFalse(browser.findElement(By.id("file")).isEnabled(), "and so does the file chooser");
+            assertEquals("true", browser.findElement(By.id("results")).getAttribute("aria-busy"));
+
+            assertEquals("9", waitForTiles(20).get(0).getAttribute("data-id"));
+            assertFalse(browser.findElement(By.id("busy")).isDisplayed());
+            assertTrue(browser.findElement(By.id("search")).isEnabled());
+        } finally {
+            chromium.deleteNetworkConditions();
+        }
+    }
+
+    @Test
+    void everySearchIsAHistoryEntryAndTheAddressIsFollowed() {
+        open("#id=7");
+        waitForCaption("7");
+        script("location.hash = 'id=9'"); // as if typed into the address bar
+        waitForCaption("9");
+        WebElement id = browser.findElement(By.id("id"));
+        id.clear();
+        id.sendKeys("11");
+        browser.findElement(By.id("search")).click();
+        waitForCaption("11");
+        assertTrue(browser.getCurrentUrl().endsWith("#id=11&k=20"), browser.getCurrentUrl());
+
+        browser.navigate().back();
+        waitForCaption("9");
+        assertEquals("9", browser.findElement(By.id("id")).getAttribute("value"));
+        browser.navigate().back();
+        waitForCaption("7");
+        browser.navigate().forward();
+        waitForCaption("9");
+        assertFalse(waitForTiles(20).stream().anyMatch(t -> "9".equals(t.getAttribute("data-id"))));
+    }
+
+    @Test
+    void tilesAreReachedWithTabShowTheirFocusAndAreChosenWithEnterOrSpace() {
+        open("#id=3");
+        List<WebElement> tiles = waitForTiles(20);
+        String first = tiles.get(0).getAttribute("data-id");
+        for (int presses = 0; presses < 20 && !Boolean.TRUE.equals(script(
+                "return document.activeElement.classList.contains('tile')")); presses++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        assertEquals(first, browser.switchTo().activeElement().getAttribute("data-id"), "Tab reaches the first tile");
+        assertEquals("solid", script("return getComputedStyle(document.activeElement).outlineStyle"),
+                "the focused tile is outlined");
+
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        waitForCaption(first);
+        String next = waitForTiles(20).get(0).getAttribute("data-id");
+        assertEquals(next, browser.switchTo().activeElement().getAttribute("data-id"), "the focus stays in the grid");
+
+        new Actions(browser).sendKeys(Keys.SPACE).perform();
+        waitForCaption(next);
+    }
+
+    @Test
+    void atPhoneWidthThePageIsNoWiderThanTheScreen() {
+        ChromeDriver chromium = (ChromeDriver) browser;
+        chromium.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        try {
+            open("#id=2");
+            waitForTiles(20);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-lines"), "dead letters"));
+            waitForImagesToLoad();
+            long width = (Long) script("return document.documentElement.scrollWidth");
+            assertTrue(width <= 390, "the page is " + width + " px wide");
+            // A wider page would also have widened a phone's layout viewport, zoomed out to fit.
+            assertEquals(390L, script("return window.innerWidth"));
+        } finally {
+            chromium.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** A fresh page: from about:blank, so that only a hash differing from the last test's is a real load. */
+    private void open(String hash) {
+        browser.get("about:blank");
+        browser.get("http://127.0.0.1:" + service.port() + "/" + hash);
+    }
+
+    private List<WebElement> waitForTiles(int count) {
+        return wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#results .tile"), count));
+    }
+
+    /** The page shows a search from stored image {@code id}. */
+    private void waitForCaption(String id) {
+        wait.until(ExpectedConditions.textToBe(By.id("query-caption"),
+                images.get(Integer.parseInt(id)).label() + " #" + id));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("busy")));
+    }
+
+    private Object script(String code) {
+        return ((JavascriptExecutor) browser).executeScript(code);
     }
 
     private void waitForImagesToLoad() {
-        wait.until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+        wait.until(d -> (Boolean) script(
                 "return [...document.querySelectorAll('#results img')].every(i => i.complete && i.naturalWidth > 0)"));
     }
 }

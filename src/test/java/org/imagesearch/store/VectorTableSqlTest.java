@@ -93,7 +93,8 @@ class VectorTableSqlTest {
     @Test
     void helperQueriesTakeTheTableNameAndBindTheirValues() {
         assertEquals(1, placeholders(L2.vectorColumnType()));
-        assertEquals("SELECT class FROM photos WHERE id = ?", COSINE.labelOf());
+        assertEquals("SELECT class, metadata::text FROM photos WHERE id = ?", COSINE.describe());
+        assertEquals("SELECT min(id) FROM photos", COSINE.smallestId());
         assertEquals("SELECT thumbnail FROM photos WHERE id = ?", COSINE.thumbnailOf());
         assertTrue(COSINE.addMissingColumns().startsWith("ALTER TABLE photos ADD COLUMN IF NOT EXISTS thumbnail bytea, "));
         assertEquals(1, placeholders(COSINE.countUpdatedSince()));
