@@ -94,7 +94,7 @@ class MainTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--model", "--model-name", "--descriptor", "--dimension", "--distance", "--table",
-            "--hnsw-m", "--hnsw-ef-construction"})
+            "--hnsw-m", "--hnsw-ef-construction", "--vector-type"})
     void theWalkthroughRefusesWhatItFixes(String option) {
         Run refused = run("walkthrough", option, "1");
 
