@@ -20,7 +20,7 @@ import org.postgresql.copy.CopyIn;
  * Phase 2 of {@code bench store}: the same N rows by {@code COPY} into a copy of the table without its HNSW index,
  * then {@code CREATE INDEX} timed, with {@code maintenance_work_mem} set for the session: the other way to fill a
  * large table. Reports whether the graph fitted in that memory (pgvector says when it did not, and the rest of the
- * build is much slower), then drops the copy.
+ * build is much slower), then drops the copy unless the searches are to run on it.
  */
 final class BulkLoad {
     private static final int CHUNK_BYTES = 1 << 20;
@@ -44,7 +44,7 @@ final class BulkLoad {
     record Result(String table, double copySeconds, double indexSeconds, boolean graphFitInMemory,
                   String maintenanceWorkMem, int parallelWorkers, TableSize size) {}
 
-    Result run(long rows) throws Exception {
+    Result run(long rows, boolean keep) throws Exception {
         VectorTableSql sql = new VectorTableSql(database.table().withName(database.table().name() + "_bulk"));
         try (Connection connection = PostgresConnections.open(database)) {
             try (Statement statement = connection.createStatement()) {
@@ -70,8 +70,10 @@ final class BulkLoad {
                 }
                 double indexSeconds = (System.nanoTime() - start) / 1e9;
                 TableSize size = TableSize.of(connection, sql);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(sql.dropTable());
+                if (!keep) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute(sql.dropTable());
+                    }
                 }
                 return new Result(sql.table().name(), copySeconds, indexSeconds, fit, maintenanceWorkMem, workers, size);
             }

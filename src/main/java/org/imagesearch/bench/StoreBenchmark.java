@@ -20,7 +20,8 @@ import org.imagesearch.store.VectorTableSql;
  * {@code bench store}: the vector table at scale, by simulation. Real embeddings of a few hundred images plus seeded
  * noise ({@link NoisyEmbeddings}) become N rows: first through the ingest job's sink with the HNSW index live, the
  * rate per slice as the table grows ({@link SinkFill}); then by COPY into a table without index and one
- * {@code CREATE INDEX} ({@link BulkLoad}); then searches against the filled table, latency and recall@20 against
+ * {@code CREATE INDEX} ({@link BulkLoad}); then searches against the filled table (the bulk-loaded one when the sink
+ * wrote fewer rows), latency and recall@20 against
  * exact scans ({@link StoreQueries}); with the tables' and indexes' sizes, as one JSON object.
  */
 public final class StoreBenchmark {
@@ -49,32 +50,39 @@ public final class StoreBenchmark {
             drop.execute(); // a fresh table: the sink's writers create it, index included, as ingestion's do
         }
 
-        log.printf("bench store: phase 1, %,d rows through the JDBC sink into %s (%s, HNSW index live)%n",
-                run.rows(), table.name(), table.columnType());
-        SinkFill.Result fill = new SinkFill(settings,
-                new SyntheticRecords(embeddings, real.thumbnails(), settings.model().tag()), log).run(run.rows());
-        fill.slices().forEach(s -> log.printf("bench store: rows %,d-%,d: %,.0f rows/s%n", s.fromRows(), s.toRows(),
-                s.rowsPerSecond()));
+        SinkFill.Result fill = null;
+        if (run.sinkRows() > 0) {
+            log.printf("bench store: phase 1, %,d rows through the JDBC sink into %s (%s, HNSW index live)%n",
+                    run.sinkRows(), table.name(), table.columnType());
+            fill = new SinkFill(settings, new SyntheticRecords(embeddings, real.thumbnails(), settings.model().tag()),
+                    log).run(run.sinkRows());
+            fill.slices().forEach(s -> log.printf("bench store: rows %,d-%,d: %,.0f rows/s%n", s.fromRows(),
+                    s.toRows(), s.rowsPerSecond()));
+        }
 
+        boolean searchBulk = run.sinkRows() < run.rows();
         log.printf("bench store: phase 2, COPY of %,d rows into a table without index, then CREATE INDEX%n", run.rows());
         BulkLoad.Result bulk = new BulkLoad(settings.database(), embeddings, real.thumbnails(), settings.model().tag(),
-                run.maintenanceWorkMem()).run(run.rows());
+                run.maintenanceWorkMem()).run(run.rows(), searchBulk);
         log.printf("bench store: COPY %.1f s, CREATE INDEX %.1f s%n", bulk.copySeconds(), bulk.indexSeconds());
 
-        log.printf("bench store: phase 3, %d searches by vector, exact and at ef_search %s%n", run.queries(),
-                java.util.Arrays.toString(StoreQueries.EF_SEARCH));
-        TableSize size;
+        TableSpec searched = searchBulk ? table.withName(bulk.table()) : table;
+        log.printf("bench store: phase 3, %d searches by vector in %s, exact and at ef_search %s%n", run.queries(),
+                searched.name(), java.util.Arrays.toString(StoreQueries.EF_SEARCH));
+        TableSize size = null;
         StoreQueries.Result queries;
         try (Connection connection = PostgresConnections.open(settings.database())) {
-            size = TableSize.of(connection, sql);
-            queries = new StoreQueries(ImageSearch.of(settings, QueryImageEmbedder.NONE), embeddings)
+            if (fill != null) {
+                size = TableSize.of(connection, sql);
+            }
+            queries = new StoreQueries(ImageSearch.of(settings.withTable(searched), QueryImageEmbedder.NONE), embeddings)
                     .run(connection, run.rows(), run.queries());
         }
-        return json(table, real, fill, bulk, size, queries);
+        return json(table, real, fill, bulk, size, searched, queries);
     }
 
     private ObjectNode json(TableSpec table, RealEmbeddings real, SinkFill.Result fill, BulkLoad.Result bulk,
-                            TableSize size, StoreQueries.Result queries) {
+                            TableSize size, TableSpec searched, StoreQueries.Result queries) {
         ObjectNode result = Json.object();
         result.put("benchmark", "store");
         result.put("rows", run.rows());
@@ -91,15 +99,18 @@ public final class StoreBenchmark {
         vectors.put("thumbnail_bytes_mean", Math.round(real.meanThumbnailBytes()));
         vectors.put("dataset", dataset.describe());
 
-        ObjectNode sink = result.putObject("sink_fill");
-        sink.put("parallelism", fill.parallelism());
-        sink.put("sink_batch_size", settings.job().sinkBatchSize());
-        sink.put("seconds", Json.rounded(fill.seconds(), 1));
-        sink.put("rows_per_s", Json.rounded(fill.rowsPerSecond(), 1));
-        ArrayNode slices = sink.putArray("slices");
-        fill.slices().forEach(s -> slices.addObject().put("to_rows", s.toRows())
-                .put("rows_per_s", Json.rounded(s.rowsPerSecond(), 1)));
-        sink.set("size", json(size, run.rows()));
+        if (fill != null) {
+            ObjectNode sink = result.putObject("sink_fill");
+            sink.put("rows", run.sinkRows());
+            sink.put("parallelism", fill.parallelism());
+            sink.put("sink_batch_size", settings.job().sinkBatchSize());
+            sink.put("seconds", Json.rounded(fill.seconds(), 1));
+            sink.put("rows_per_s", Json.rounded(fill.rowsPerSecond(), 1));
+            ArrayNode slices = sink.putArray("slices");
+            fill.slices().forEach(s -> slices.addObject().put("to_rows", s.toRows())
+                    .put("rows_per_s", Json.rounded(s.rowsPerSecond(), 1)));
+            sink.set("size", json(size, run.sinkRows()));
+        }
 
         ObjectNode copy = result.putObject("bulk_load");
         copy.put("copy_seconds", Json.rounded(bulk.copySeconds(), 1));
@@ -111,6 +122,7 @@ public final class StoreBenchmark {
         copy.set("size", json(bulk.size(), run.rows()));
 
         ObjectNode search = result.putObject("queries");
+        search.put("table", searched.name());
         search.put("queries", queries.queries());
         search.put("k", StoreQueries.K);
         search.put("exact_p50_ms", Json.rounded(queries.exactP50Ms(), 2));

@@ -25,6 +25,10 @@ final class BenchStoreCommand implements Callable<Integer> {
     @Option(names = "--rows", paramLabel = "N", description = "rows to fill (default: ${DEFAULT-VALUE})")
     private long rows = 100_000;
 
+    @Option(names = "--sink-rows", paramLabel = "N", description = "of those, the rows written through the sink "
+            + "(default: all; fewer, or 0, and the searches run on the bulk-loaded table)")
+    private Long sinkRows;
+
     @Option(names = "--queries", paramLabel = "N",
             description = "searches compared with exact scans (default: ${DEFAULT-VALUE})")
     private int queries = 200;
@@ -51,7 +55,7 @@ final class BenchStoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StoreBenchRun run = new StoreBenchRun(rows, queries, baseImages, noise, seed, maintenanceWorkMem);
+        StoreBenchRun run = new StoreBenchRun(rows, sinkRows == null ? rows : sinkRows, queries, baseImages, noise, seed, maintenanceWorkMem);
         Settings configured = new SettingsBuilder().with(embedding).with(job).build();
         Settings settings = SettingsResolver.resolve(configured, embedding.projection());
         try (Dataset images = Dataset.open(dataset.path(), Dataset.DEFAULT_SEED, true)) {

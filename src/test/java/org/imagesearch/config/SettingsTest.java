@@ -143,6 +143,17 @@ class SettingsTest {
     }
 
     @Test
+    void theVectorTypeIsVectorUnlessHalfvecIsAskedFor() {
+        assertEquals(VectorType.VECTOR, settings(NO_ENV).database().table().vectorType());
+        assertEquals(VectorType.HALFVEC, settings(NO_ENV, "--vector-type", "halfvec").database().table().vectorType());
+        assertEquals(VectorType.HALFVEC,
+                settings(Map.of("IMAGE_SEARCH_VECTOR_TYPE", "halfvec")).database().table().vectorType());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> settings(NO_ENV, "--vector-type", "float8"));
+        assertEquals("--vector-type must be vector or halfvec, got 'float8'", e.getMessage());
+    }
+
+    @Test
     void integersMayUseUnderscores() {
         Settings s = settings(NO_ENV, "--max-pixels", "1_000_000");
 
