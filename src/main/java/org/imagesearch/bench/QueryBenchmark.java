@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -17,7 +16,6 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.json.Json;
-import org.imagesearch.query.Hit;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.Query;
 import org.imagesearch.query.QueryImageEmbedder;
@@ -101,7 +99,7 @@ public final class QueryBenchmark {
         ObjectNode recall = Json.object();
         List<Set<Long>> exact = new java.util.ArrayList<>();
         for (long id : sample) {
-            exact.add(ids(search.search(connection, Query.of(new QueryTarget.ById(id), K).exactly()).hits()));
+            exact.add(Recall.ids(search.search(connection, Query.of(new QueryTarget.ById(id), K).exactly()).hits()));
         }
         for (int ef : EF_SEARCH) {
             double sum = 0;
@@ -109,9 +107,7 @@ public final class QueryBenchmark {
             for (int i = 0; i < sample.length; i++) {
                 var answer = search.search(connection, Query.of(new QueryTarget.ById(sample[i]), K).withEfSearch(ef));
                 latencies[i] = answer.tookMs();
-                Set<Long> found = ids(answer.hits());
-                found.retainAll(exact.get(i));
-                sum += (double) found.size() / K;
+                sum += Recall.of(answer.hits(), exact.get(i));
             }
             ObjectNode level = recall.putObject("ef_search_" + ef);
             level.put("recall", Json.rounded(sum / sample.length, 3));
@@ -119,12 +115,6 @@ public final class QueryBenchmark {
         }
         recall.put("queries", sample.length);
         return recall;
-    }
-
-    private static Set<Long> ids(List<Hit> hits) {
-        Set<Long> ids = new HashSet<>();
-        hits.forEach(h -> ids.add(h.id()));
-        return ids;
     }
 
     private static HttpRequest byId(String base, long id) {

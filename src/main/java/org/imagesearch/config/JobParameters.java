@@ -36,6 +36,7 @@ public final class JobParameters {
         map.put("distance", table.distance().name().toLowerCase(Locale.ROOT));
         map.put("hnsw-m", Integer.toString(table.hnswM()));
         map.put("hnsw-ef-construction", Integer.toString(table.hnswEfConstruction()));
+        map.put("vector-type", table.vectorType().sqlName());
 
         Settings.Model model = settings.model();
         Descriptor descriptor = model.descriptor();

@@ -27,7 +27,7 @@ public final class SettingsDescription {
             node.put("projection", tag.projectionVersion());
         }
         node.put("query_expansion", settings.search().queryExpansion());
-        node.putObject("index").put("type", "hnsw").put("m", table.hnswM())
+        node.putObject("index").put("type", "hnsw").put("vector_type", table.vectorType().sqlName()).put("m", table.hnswM())
                 .put("ef_construction", table.hnswEfConstruction()).put("ef_search", settings.search().efSearch());
         node.putObject("job").put("parallelism", settings.job().parallelism())
                 .put("sink_batch_size", settings.job().sinkBatchSize())

@@ -28,6 +28,10 @@ public final class TableOptions {
             description = "HNSW index parameter ef_construction (default: ${DEFAULT-VALUE})")
     private int hnswEfConstruction = 64;
 
+    @Option(names = "--vector-type", paramLabel = "vector|halfvec", description = "how vectors are stored: vector "
+            + "(4-byte floats) or halfvec (2-byte floats: half the table and index, pgvector 0.7+) (default: vector)")
+    private String vectorType = "vector";
+
     TableOptions() {
         this("image_search");
     }
@@ -40,6 +44,6 @@ public final class TableOptions {
         int size = dimension != null ? dimension
                 : descriptor.pooled() ? Settings.POOLED_DIMENSION : Settings.LOGITS_DIMENSION;
         DistanceMetric metric = distance != null ? DistanceMetric.parse(distance) : descriptor.naturalDistance();
-        return new TableSpec(name, size, metric, hnswM, hnswEfConstruction);
+        return new TableSpec(name, size, metric, hnswM, hnswEfConstruction, VectorType.parse(vectorType));
     }
 }

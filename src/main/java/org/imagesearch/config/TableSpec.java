@@ -5,11 +5,11 @@ import java.util.regex.Pattern;
 import org.imagesearch.embed.DistanceMetric;
 
 /**
- * The vector table: name, vector dimension, distance and HNSW parameters. Validated on construction,
- * because the name and numbers end up in DDL where parameters cannot be bound.
+ * The vector table: name, vector dimension, distance, HNSW parameters and how vectors are stored. Validated on
+ * construction, because the name and numbers end up in DDL where parameters cannot be bound.
  */
-public record TableSpec(String name, int dimension, DistanceMetric distance, int hnswM, int hnswEfConstruction)
-        implements Serializable {
+public record TableSpec(String name, int dimension, DistanceMetric distance, int hnswM, int hnswEfConstruction,
+                        VectorType vectorType) implements Serializable {
 
     /** Lower-case SQL identifier, short enough that derived index and table names stay under 63 bytes. */
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,47}");
@@ -25,6 +25,9 @@ public record TableSpec(String name, int dimension, DistanceMetric distance, int
         if (distance == null) {
             throw new IllegalArgumentException("distance is required");
         }
+        if (vectorType == null) {
+            throw new IllegalArgumentException("vector type is required");
+        }
         if (hnswM < 2 || hnswM > 100) {
             throw new IllegalArgumentException("hnsw m must be in 2..100 (pgvector's range), got " + hnswM);
         }
@@ -34,12 +37,31 @@ public record TableSpec(String name, int dimension, DistanceMetric distance, int
         }
     }
 
+    /** A table of 4-byte {@code vector}s. */
+    public TableSpec(String name, int dimension, DistanceMetric distance, int hnswM, int hnswEfConstruction) {
+        this(name, dimension, distance, hnswM, hnswEfConstruction, VectorType.VECTOR);
+    }
+
     public TableSpec withName(String newName) {
-        return new TableSpec(newName, dimension, distance, hnswM, hnswEfConstruction);
+        return new TableSpec(newName, dimension, distance, hnswM, hnswEfConstruction, vectorType);
     }
 
     public TableSpec withDimension(int newDimension) {
-        return new TableSpec(name, newDimension, distance, hnswM, hnswEfConstruction);
+        return new TableSpec(name, newDimension, distance, hnswM, hnswEfConstruction, vectorType);
+    }
+
+    public TableSpec withVectorType(VectorType newType) {
+        return new TableSpec(name, dimension, distance, hnswM, hnswEfConstruction, newType);
+    }
+
+    /** The vector column's type, e.g. {@code vector(512)}. */
+    public String columnType() {
+        return vectorType.columnType(dimension);
+    }
+
+    /** The HNSW index's operator class, for this storage type and distance. */
+    public String operatorClass() {
+        return vectorType.operatorClass(distance);
     }
 
     public String indexName() {

@@ -2,15 +2,15 @@ package org.imagesearch.embed;
 
 /** The distance the HNSW index is built for and queries order by. */
 public enum DistanceMetric {
-    L2("<->", "vector_l2_ops"),
-    COSINE("<=>", "vector_cosine_ops");
+    L2("<->", "l2_ops"),
+    COSINE("<=>", "cosine_ops");
 
     private final String operator;
-    private final String operatorClass;
+    private final String operatorClassSuffix;
 
-    DistanceMetric(String operator, String operatorClass) {
+    DistanceMetric(String operator, String operatorClassSuffix) {
         this.operator = operator;
-        this.operatorClass = operatorClass;
+        this.operatorClassSuffix = operatorClassSuffix;
     }
 
     /** The pgvector operator, e.g. {@code <->} for L2 (equal to {@code l2_distance}). */
@@ -18,8 +18,9 @@ public enum DistanceMetric {
         return operator;
     }
 
-    public String operatorClass() {
-        return operatorClass;
+    /** The HNSW operator class after the storage type's name: {@code vector_l2_ops}, {@code halfvec_cosine_ops}. */
+    public String operatorClassSuffix() {
+        return operatorClassSuffix;
     }
 
     public static DistanceMetric parse(String name) {

@@ -53,7 +53,7 @@ public final class ProjectionLearner {
             ps.setInt(4, size);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    vectors.add(((PGvector) rs.getObject(1)).toArray());
+                    vectors.add(new PGvector(rs.getString(1)).toArray()); // from text: halfvec columns too
                 }
             }
         }

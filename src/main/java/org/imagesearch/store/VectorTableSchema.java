@@ -32,11 +32,12 @@ public final class VectorTableSchema {
                 statement.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
                 statement.execute("CREATE EXTENSION IF NOT EXISTS vector");
             }
-            String expected = "vector(" + sql.table().dimension() + ")";
+            String expected = sql.table().columnType();
             String existing = vectorColumnType(c);
             if (existing != null && !existing.equals(expected)) {
                 throw new IllegalStateException("table " + sql.table().name() + " stores " + existing
-                        + " but the configured dimension needs " + expected + ": use another --table or re-create it");
+                        + " but the configured " + mismatch(existing) + " needs " + expected
+                        + ": use another --table or re-create it");
             }
             try (Statement statement = c.createStatement()) {
                 statement.execute(sql.createTable());
@@ -89,6 +90,11 @@ public final class VectorTableSchema {
             }
             return new DescriptorTag(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, Integer.class));
         }
+    }
+
+    /** Which setting disagrees with the stored column type: the storage type (--vector-type) or the dimension. */
+    private String mismatch(String existing) {
+        return existing.startsWith(sql.table().vectorType().sqlName() + "(") ? "dimension" : "--vector-type";
     }
 
     private String vectorColumnType(Connection connection) throws SQLException {

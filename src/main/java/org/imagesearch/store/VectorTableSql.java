@@ -23,7 +23,7 @@ public final class VectorTableSql {
         return "CREATE TABLE IF NOT EXISTS " + table.name() + " ("
                 + "id bigint PRIMARY KEY, "
                 + "class text, "
-                + "image_vector vector(" + table.dimension() + ") NOT NULL, "
+                + "image_vector " + table.columnType() + " NOT NULL, "
                 + "metadata jsonb, "
                 + "model text, "
                 + "descriptor text, "
@@ -54,7 +54,7 @@ public final class VectorTableSql {
 
     public String createIndex() {
         return "CREATE INDEX IF NOT EXISTS " + table.indexName() + " ON " + table.name()
-                + " USING hnsw (image_vector " + table.distance().operatorClass() + ")"
+                + " USING hnsw (image_vector " + table.operatorClass() + ")"
                 + " WITH (m = " + table.hnswM() + ", ef_construction = " + table.hnswEfConstruction() + ")";
     }
 
@@ -63,7 +63,7 @@ public final class VectorTableSql {
         return "CREATE INDEX IF NOT EXISTS " + table.updatedAtIndexName() + " ON " + table.name() + " (updated_at)";
     }
 
-    /** The declared type of the vector column, e.g. {@code vector(1000)}, or no row if the table is missing. */
+    /** The declared type of the vector column, e.g. {@code halfvec(512)}, or no row if the table is missing. */
     public String vectorColumnType() {
         return "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
                 + " WHERE a.attrelid = to_regclass(?) AND a.attname = 'image_vector' AND NOT a.attisdropped";
@@ -92,7 +92,7 @@ public final class VectorTableSql {
                 + "AND tombstone.id = change.id AND tombstone.version < change.version) "
                 + "INSERT INTO " + rows + " AS stored (id, class, image_vector, metadata, model, descriptor, input_size, "
                 + "projection_version, thumbnail, version, updated_at) "
-                + "SELECT change.id, ?::text, ?::vector, ?::jsonb, ?::text, ?::text, ?::integer, ?::integer, ?::bytea, "
+                + "SELECT change.id, ?::text, ?::" + table.vectorType().sqlName() + ", ?::jsonb, ?::text, ?::text, ?::integer, ?::integer, ?::bytea, "
                 + "change.version, now() FROM change WHERE NOT change.is_delete AND NOT EXISTS (SELECT 1 FROM "
                 + tombstones + " tombstone WHERE tombstone.id = change.id AND tombstone.version >= change.version) "
                 + "ON CONFLICT (id) DO UPDATE SET class = EXCLUDED.class, image_vector = EXCLUDED.image_vector, "
@@ -147,6 +147,43 @@ public final class VectorTableSql {
     /** The bytes the table takes with its indexes and TOAST, null if it is missing; parameter 1 is the table's name. */
     public String totalBytes() {
         return "SELECT pg_total_relation_size(to_regclass(?))";
+    }
+
+    /**
+     * The bytes of the table's heap with its TOAST, and of all its indexes, null if it is missing; parameters 1 and 2
+     * are the table's name.
+     */
+    public String tableAndIndexBytes() {
+        return "SELECT pg_table_size(to_regclass(?)), pg_indexes_size(to_regclass(?))";
+    }
+
+    /** The HNSW index's bytes, null if it is missing; parameter 1 is the index's name. */
+    public String relationBytes() {
+        return "SELECT pg_relation_size(to_regclass(?))";
+    }
+
+    /**
+     * Rows the table took so far by PostgreSQL's statistics, which writers flush about once a second: cheap enough
+     * to poll for progress, where {@code count(*)} reads the whole table. Parameter 1 is the table's name.
+     */
+    public String insertedRows() {
+        return "SELECT n_tup_ins FROM pg_stat_user_tables WHERE relid = to_regclass(?)";
+    }
+
+    /**
+     * When the table reached numbers of rows: the 0-based ranks in write order (an SQL array, parameter 1) with the
+     * write time of the row at each rank, in epoch milliseconds. One pass through the index on {@code updated_at}.
+     */
+    public String writeTimesAtRanks() {
+        return "SELECT rank, millis FROM (SELECT row_number() OVER (ORDER BY updated_at) - 1 AS rank, "
+                + "(extract(epoch FROM updated_at) * 1000)::bigint AS millis FROM " + table.name() + ") ranked "
+                + "WHERE rank = ANY(?)";
+    }
+
+    /** A bulk load in {@code COPY}'s text format, of the columns the sink writes but metadata. */
+    public String copyIn() {
+        return "COPY " + table.name() + " (id, class, image_vector, model, descriptor, input_size, thumbnail, version)"
+                + " FROM STDIN";
     }
 
     /** Rows changed since a moment: how the demo and benchmark see the job's progress. */

@@ -29,7 +29,7 @@ import picocli.CommandLine;
 class MainTest {
     private static final List<String> SUBCOMMANDS = List.of("demo", "walkthrough", "ingest", "query-job", "serve",
             "search", "publish", "replay-dead-letters", "status", "eval", "projection learn", "bench ingest",
-            "bench query");
+            "bench query", "bench store");
     private static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/x";
 
     private record Run(int exit, String out, String err) {
@@ -94,7 +94,7 @@ class MainTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--model", "--model-name", "--descriptor", "--dimension", "--distance", "--table",
-            "--hnsw-m", "--hnsw-ef-construction"})
+            "--hnsw-m", "--hnsw-ef-construction", "--vector-type"})
     void theWalkthroughRefusesWhatItFixes(String option) {
         Run refused = run("walkthrough", option, "1");
 
@@ -134,6 +134,18 @@ class MainTest {
 
         assertEquals(1, bad.exit());
         assertEquals(List.of("image-search demo: --parallelism must be at least 1"), bad.errLines());
+    }
+
+    @Test
+    void benchStoreRefusesABadRunAndAnUnknownVectorTypeInOneLine() {
+        Run empty = run("bench", "store", "--rows", "0");
+        assertEquals(1, empty.exit());
+        assertEquals(List.of("image-search bench store: --rows must be at least 1, got 0"), empty.errLines());
+
+        Run type = run("bench", "store", "--vector-type", "float8", "--jdbc-url", UNREACHABLE);
+        assertEquals(1, type.exit());
+        assertEquals(List.of("image-search bench store: --vector-type must be vector or halfvec, got 'float8'"),
+                type.errLines());
     }
 
     @Test

@@ -31,7 +31,7 @@ class SettingsTest {
     private static final Set<String> OPTIONS = Set.of(
             "--bootstrap-servers", "--topic", "--dead-letter-topic", "--group-id", "--start-offsets",
             "--jdbc-url", "--db-user", "--db-password", "--table", "--dimension", "--distance", "--hnsw-m",
-            "--hnsw-ef-construction", "--model", "--model-name", "--descriptor", "--gem-p", "--input-size", "--projection",
+            "--hnsw-ef-construction", "--vector-type", "--model", "--model-name", "--descriptor", "--gem-p", "--input-size", "--projection",
             "--file-roots", "--allow-hosts", "--allow-networks", "--http-connect-timeout-ms", "--http-read-timeout-ms", "--max-image-bytes", "--max-pixels",
             "--parallelism", "--checkpoint-interval-ms", "--sink-batch-size", "--sink-batch-interval-ms",
             "--ef-search", "--query-expansion", "--requests-topic", "--results-topic", "--host", "--port",
@@ -140,6 +140,17 @@ class SettingsTest {
         CommandLine.ParameterException fromEnv = assertThrows(CommandLine.ParameterException.class,
                 () -> settings(Map.of("IMAGE_SEARCH_MAX_IMAGE_BYTES", "1MB")));
         assertTrue(fromEnv.getMessage().contains("--max-image-bytes"), fromEnv.getMessage());
+    }
+
+    @Test
+    void theVectorTypeIsVectorUnlessHalfvecIsAskedFor() {
+        assertEquals(VectorType.VECTOR, settings(NO_ENV).database().table().vectorType());
+        assertEquals(VectorType.HALFVEC, settings(NO_ENV, "--vector-type", "halfvec").database().table().vectorType());
+        assertEquals(VectorType.HALFVEC,
+                settings(Map.of("IMAGE_SEARCH_VECTOR_TYPE", "halfvec")).database().table().vectorType());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> settings(NO_ENV, "--vector-type", "float8"));
+        assertEquals("--vector-type must be vector or halfvec, got 'float8'", e.getMessage());
     }
 
     @Test

@@ -97,8 +97,28 @@ class TableSpecTest {
     @Test
     void distanceMetricsCarryTheirPgvectorOperators() {
         assertEquals("<->", DistanceMetric.L2.operator());
-        assertEquals("vector_l2_ops", DistanceMetric.L2.operatorClass());
+        assertEquals("vector_l2_ops", new TableSpec("t", 10, DistanceMetric.L2, 16, 64).operatorClass());
         assertEquals("<=>", DistanceMetric.COSINE.operator());
-        assertEquals("vector_cosine_ops", DistanceMetric.COSINE.operatorClass());
+        assertEquals("vector_cosine_ops", new TableSpec("t", 10, DistanceMetric.COSINE, 16, 64).operatorClass());
+    }
+
+    @Test
+    void halfvecTablesTakeHalfvecColumnsAndOperatorClasses() {
+        TableSpec half = new TableSpec("t", 512, DistanceMetric.COSINE, 16, 64, VectorType.HALFVEC);
+        assertEquals("halfvec(512)", half.columnType());
+        assertEquals("halfvec_cosine_ops", half.operatorClass());
+        assertEquals("halfvec_l2_ops", VectorType.HALFVEC.operatorClass(DistanceMetric.L2));
+        assertEquals("vector(512)", half.withVectorType(VectorType.VECTOR).columnType());
+        assertEquals(VectorType.HALFVEC, half.withName("u").withDimension(8).vectorType());
+    }
+
+    @Test
+    void vectorTypesParseCaseInsensitivelyAndRefuseOthers() {
+        assertEquals(VectorType.HALFVEC, VectorType.parse("HalfVec"));
+        assertEquals(VectorType.VECTOR, VectorType.parse("vector"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VectorType.parse("bit"));
+        assertEquals("--vector-type must be vector or halfvec, got 'bit'", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new TableSpec("t", 10, DistanceMetric.L2, 16, 64, null));
     }
 }

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.imagesearch.config.Settings;
+import org.imagesearch.config.VectorType;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.embed.DistanceMetric;
 import org.imagesearch.embed.EmbedderPool;
@@ -200,6 +201,42 @@ class ImageSearchIT {
             assertNull(rows.thumbnail(c, 12345));
             assertEquals(images.get(4).label(), rows.labelOf(c, 4));
             assertEquals(IMAGES, rows.countRows(c));
+        }
+    }
+
+    @Test
+    void aHalfvecTableIsSearchedThroughItsIndexByImageIdAndVector(TestServices services) throws Exception {
+        Settings.Database half = services.database(TestServices.uniqueName("halfvec"));
+        half = half.withTable(half.table().withVectorType(VectorType.HALFVEC));
+        List<DatasetImage> some = images.subList(0, 40);
+        IndexedImages.write(TestSettings.parse().withDatabase(half), some);
+        ImageSearch halves = new ImageSearch(half.table(), 100, 0,
+                QueryImageEmbedder.using(embedders, TestSettings.parse().loader()));
+        float[] stored = TableRows.read(half).get(7L).vector();
+        try (Connection c = PostgresConnections.open(half)) {
+            List<Hit> byImage = halves.search(c, Query.of(new QueryTarget.ByImage(some.get(7).bytes(), null), 5)).hits();
+            assertEquals(7, byImage.get(0).id());
+            assertEquals(0.0, byImage.get(0).distance(), 1e-3, "2-byte floats keep an image nearest to itself");
+            Query byId = Query.of(new QueryTarget.ById(7), 10);
+            assertEquals(ids(halves.search(c, byId.exactly()).hits()), ids(halves.search(c, byId.withEfSearch(40)).hits()));
+            List<Hit> byVector = halves.search(c, Query.of(new QueryTarget.ByVector(stored), 11).withExpansion(2)).hits();
+            assertEquals(11, byVector.size());
+            assertEquals(7, byVector.get(0).id(), "expansion reads the stored halfvecs back");
+            c.setAutoCommit(false);
+            try (Statement explain = c.createStatement()) {
+                explain.execute("SET LOCAL enable_seqscan = off");
+                String sql = SearchSql.topK(half.table(), DistanceMetric.COSINE, false, Filter.NONE)
+                        .replace("?::", "'" + java.util.Arrays.toString(stored) + "'::").replace("LIMIT ?", "LIMIT 5");
+                StringBuilder plan = new StringBuilder();
+                try (var rs = explain.executeQuery("EXPLAIN " + sql)) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                assertTrue(plan.toString().contains("Index Scan using " + half.table().indexName()), plan.toString());
+            } finally {
+                c.rollback();
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.imagesearch.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.imagesearch.config.TableSpec;
+import org.imagesearch.config.VectorType;
 import org.imagesearch.embed.DistanceMetric;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,13 @@ class SearchSqlTest {
     void byVectorWithoutFilterBindsVectorAndK() {
         assertEquals("SELECT id, class, metadata::text, image_vector <-> ?::vector AS distance FROM images"
                 + " ORDER BY distance LIMIT ?", SearchSql.topK(TABLE, DistanceMetric.L2, false, Filter.NONE));
+    }
+
+    @Test
+    void aHalfvecTableGetsItsQueryVectorCastToHalfvecForTheIndex() {
+        TableSpec half = TABLE.withVectorType(VectorType.HALFVEC);
+        assertEquals("SELECT id, class, metadata::text, image_vector <=> ?::halfvec AS distance FROM images"
+                + " ORDER BY distance LIMIT ?", SearchSql.topK(half, DistanceMetric.COSINE, false, Filter.NONE));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.TableSpec;
+import org.imagesearch.config.VectorType;
 import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.embed.DistanceMetric;
 import org.imagesearch.testing.RealServices;
@@ -86,6 +87,34 @@ class VectorTableSchemaIT {
                     () -> schema.requireDescriptor(c, whitened));
             assertTrue(e.getMessage().contains("holds vectors made with squeezenet1_0-features/gem-p3@112 but the "
                     + "configured descriptor is squeezenet1_0-features/gem-p3@112+projection 2"), e.getMessage());
+        }
+    }
+
+    @Test
+    void makesHalfvecTablesAndRefusesATableOfTheOtherStorageType() throws Exception {
+        String name = TestServices.uniqueName("halves");
+        Settings.Database vectors = services.database(name);
+        TableSpec halves = vectors.table().withVectorType(VectorType.HALFVEC);
+        try (Connection c = PostgresConnections.open(vectors)) {
+            new VectorTableSchema(new VectorTableSql(vectors.table())).ensure(c);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> new VectorTableSchema(new VectorTableSql(halves)).ensure(c));
+            assertEquals("table " + name + " stores vector(512) but the configured --vector-type needs halfvec(512): "
+                    + "use another --table or re-create it", e.getMessage());
+
+            TableSpec made = halves.withName(TestServices.uniqueName("halves"));
+            new VectorTableSchema(new VectorTableSql(made)).ensure(c);
+            new VectorTableSchema(new VectorTableSql(made)).ensure(c);
+            String hnsw = indexDefinition(c, made.indexName());
+            assertTrue(hnsw.contains("USING hnsw (image_vector halfvec_cosine_ops)"), hnsw);
+            IllegalStateException back = assertThrows(IllegalStateException.class,
+                    () -> new VectorTableSchema(new VectorTableSql(made.withVectorType(VectorType.VECTOR))).ensure(c));
+            assertTrue(back.getMessage().contains("stores halfvec(512) but the configured --vector-type needs vector(512)"),
+                    back.getMessage());
+            IllegalStateException dims = assertThrows(IllegalStateException.class,
+                    () -> new VectorTableSchema(new VectorTableSql(made.withDimension(256))).ensure(c));
+            assertTrue(dims.getMessage().contains("stores halfvec(512) but the configured dimension needs halfvec(256)"),
+                    dims.getMessage());
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.imagesearch.config.TableSpec;
+import org.imagesearch.config.VectorType;
 import org.imagesearch.embed.DistanceMetric;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,9 @@ class VectorTableSqlTest {
     private static final VectorTableSql L2 = new VectorTableSql(new TableSpec("images", 1000, DistanceMetric.L2, 16, 64));
     private static final VectorTableSql COSINE =
             new VectorTableSql(new TableSpec("photos", 512, DistanceMetric.COSINE, 24, 100));
+
+    private static final VectorTableSql HALF = new VectorTableSql(
+            new TableSpec("halves", 512, DistanceMetric.COSINE, 16, 64, VectorType.HALFVEC));
 
     private static long placeholders(String sql) {
         return sql.chars().filter(c -> c == '?').count();
@@ -36,6 +40,15 @@ class VectorTableSqlTest {
     void createIndexUsesTheCosineOperatorClassForCosine() {
         assertEquals("CREATE INDEX IF NOT EXISTS photos_vector_hnsw ON photos USING hnsw (image_vector vector_cosine_ops)"
                 + " WITH (m = 24, ef_construction = 100)", COSINE.createIndex());
+    }
+
+    @Test
+    void halfvecTablesStoreIndexAndBindHalfvecs() {
+        assertTrue(HALF.createTable().contains("image_vector halfvec(512) NOT NULL"), HALF.createTable());
+        assertEquals("CREATE INDEX IF NOT EXISTS halves_vector_hnsw ON halves USING hnsw (image_vector halfvec_cosine_ops)"
+                + " WITH (m = 16, ef_construction = 64)", HALF.createIndex());
+        assertTrue(HALF.upsertOrDelete().contains("?::text, ?::halfvec, ?::jsonb"), HALF.upsertOrDelete());
+        assertTrue(L2.upsertOrDelete().contains("?::text, ?::vector, ?::jsonb"), L2.upsertOrDelete());
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class TableRows {
                              + "projection_version, thumbnail FROM " + db.table().name());
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                PGvector vector = (PGvector) rs.getObject(3);
+                PGvector vector = new PGvector(rs.getString(3)); // from text: halfvec columns too
                 DescriptorTag tag = new DescriptorTag(rs.getString(5), rs.getString(6), rs.getInt(7),
                         rs.getObject(8, Integer.class));
                 rows.put(rs.getLong(1), new Row(rs.getLong(1), rs.getString(2), vector.toArray(), rs.getString(4),
