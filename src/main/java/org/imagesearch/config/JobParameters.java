@@ -36,6 +36,7 @@ public final class JobParameters {
         map.put("distance", table.distance().name().toLowerCase(Locale.ROOT));
         map.put("hnsw-m", Integer.toString(table.hnswM()));
         map.put("hnsw-ef-construction", Integer.toString(table.hnswEfConstruction()));
+        map.put("duplicate-distance", db.duplicateDistance() == null ? "off" : db.duplicateDistance().toString());
 
         Settings.Model model = settings.model();
         Descriptor descriptor = model.descriptor();
