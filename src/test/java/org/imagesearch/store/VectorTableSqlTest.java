@@ -105,7 +105,7 @@ class VectorTableSqlTest {
         assertTrue(sql.contains("WHERE NOT change.is_delete AND NOT EXISTS (SELECT 1 FROM images_tombstones tombstone "
                 + "WHERE tombstone.id = change.id AND tombstone.version >= change.version) "
                 + "ON CONFLICT (id) DO UPDATE SET"), sql);
-        assertTrue(sql.contains("version = EXCLUDED.version, updated_at = EXCLUDED.updated_at "), sql);
+        assertTrue(sql.contains("version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, duplicate_of = EXCLUDED.duplicate_of "), sql);
         assertTrue(sql.contains(" WHERE stored.version <= EXCLUDED.version RETURNING"), sql);
         assertTrue(sql.contains("DELETE FROM images_tombstones tombstone USING change WHERE NOT change.is_delete "
                 + "AND tombstone.id = change.id AND tombstone.version < change.version"), sql);
