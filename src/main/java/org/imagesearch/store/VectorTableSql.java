@@ -115,9 +115,7 @@ public final class VectorTableSql {
                 + "unburied AS (DELETE FROM " + tombstones + " tombstone USING change WHERE NOT change.is_delete "
                 + "AND tombstone.id = change.id AND tombstone.version < change.version), "
                 + "nearest AS (SELECT coalesce(neighbour.duplicate_of, neighbour.id) AS root FROM change CROSS JOIN LATERAL "
-                + "(SELECT n.id, n.duplicate_of, n.image_vector " + table.distance().operator()
-                + " change.image_vector AS distance FROM " + rows + " n WHERE n.id <> change.id ORDER BY distance LIMIT 1) "
-                + "neighbour WHERE NOT change.is_delete AND change.duplicate_distance IS NOT NULL "
+                + nearestOther("change") + " neighbour WHERE NOT change.is_delete AND change.duplicate_distance IS NOT NULL "
                 + "AND neighbour.distance <= change.duplicate_distance), "
                 + "written AS (INSERT INTO " + rows + " AS stored (id, class, image_vector, metadata, model, descriptor, "
                 + "input_size, projection_version, thumbnail, version, updated_at, duplicate_of) "
@@ -162,10 +160,15 @@ public final class VectorTableSql {
      * kNN self-join of {@code dedup-report}. Rows in write order.
      */
     public String nearestWithin() {
-        return "SELECT t.id, neighbour.id FROM " + table.name() + " t CROSS JOIN LATERAL (SELECT n.id, n.image_vector "
-                + table.distance().operator() + " t.image_vector AS distance FROM " + table.name()
-                + " n WHERE n.id <> t.id ORDER BY distance LIMIT 1) neighbour WHERE neighbour.distance <= ?"
-                + " ORDER BY t.updated_at, t.id";
+        return "SELECT t.id, neighbour.id FROM " + table.name() + " t CROSS JOIN LATERAL " + nearestOther("t")
+                + " neighbour WHERE neighbour.distance <= ? ORDER BY t.updated_at, t.id";
+    }
+
+    /** The nearest other row to the row {@code outer} (a lateral subquery through the HNSW index), with its distance. */
+    private String nearestOther(String outer) {
+        return "(SELECT n.id, n.duplicate_of, n.image_vector " + table.distance().operator() + " " + outer
+                + ".image_vector AS distance FROM " + table.name() + " n WHERE n.id <> " + outer
+                + ".id ORDER BY distance LIMIT 1)";
     }
 
     /** Write order of all images: who is the earliest of a group. */
