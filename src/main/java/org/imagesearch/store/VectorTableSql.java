@@ -69,7 +69,7 @@ public final class VectorTableSql {
 
     /** Members by their root: the groups' listing and re-pointing a deleted root's members. */
     public String createDuplicateOfIndex() {
-        return "CREATE INDEX IF NOT EXISTS " + table.name() + "_duplicate_of ON " + table.name()
+        return "CREATE INDEX IF NOT EXISTS " + table.duplicateOfIndexName() + " ON " + table.name()
                 + " (duplicate_of) WHERE duplicate_of IS NOT NULL";
     }
 
