@@ -16,7 +16,7 @@ public final class DatabaseOptions {
             description = "database password; prefer IMAGE_SEARCH_DB_PASSWORD to the flag; never printed")
     private String password = "imagesearch";
 
-    public Settings.Database database(TableSpec table) {
-        return new Settings.Database(jdbcUrl, user, password, table);
+    public Settings.Database database(TableSpec table, Double duplicateDistance) {
+        return new Settings.Database(jdbcUrl, user, password, table, duplicateDistance);
     }
 }

@@ -37,6 +37,7 @@ public final class JobParameters {
         map.put("hnsw-m", Integer.toString(table.hnswM()));
         map.put("hnsw-ef-construction", Integer.toString(table.hnswEfConstruction()));
         map.put("vector-type", table.vectorType().sqlName());
+        map.put("duplicate-distance", db.duplicateDistance() == null ? "off" : db.duplicateDistance().toString());
 
         Settings.Model model = settings.model();
         Descriptor descriptor = model.descriptor();

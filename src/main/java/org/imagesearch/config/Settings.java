@@ -44,15 +44,24 @@ public record Settings(Kafka kafka, Database database, Model model, LoaderLimits
     /** Where the first run of a consumer group starts reading; later runs resume from committed offsets. */
     public enum StartOffsets { COMMITTED, EARLIEST, LATEST }
 
-    /** PostgreSQL connection and the vector table. No password is printed, nor one inside the URL. */
-    public record Database(String jdbcUrl, String user, String password, TableSpec table) implements Serializable {
+    /**
+     * PostgreSQL connection, the vector table and the distance under which ingest marks near-duplicates (null: off,
+     * see {@link DuplicateDistance}). No password is printed, nor one inside the URL.
+     */
+    public record Database(String jdbcUrl, String user, String password, TableSpec table, Double duplicateDistance)
+            implements Serializable {
         public Database withTable(TableSpec newTable) {
-            return new Database(jdbcUrl, user, password, newTable);
+            return new Database(jdbcUrl, user, password, newTable, duplicateDistance);
+        }
+
+        public Database withDuplicateDistance(Double distance) {
+            return new Database(jdbcUrl, user, password, table, distance);
         }
 
         @Override
         public String toString() {
-            return "Database[jdbcUrl=" + Redaction.text(jdbcUrl) + ", user=" + user + ", password=***, table=" + table + "]";
+            return "Database[jdbcUrl=" + Redaction.text(jdbcUrl) + ", user=" + user + ", password=***, table=" + table
+                    + ", duplicateDistance=" + duplicateDistance + "]";
         }
     }
 

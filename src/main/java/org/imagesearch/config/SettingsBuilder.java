@@ -64,7 +64,9 @@ public final class SettingsBuilder {
 
     public Settings build() {
         Settings.Model configuredModel = model.model();
-        return new Settings(kafka.kafka(), database.database(table.table(configuredModel.descriptor())),
+        TableSpec configuredTable = table.table(configuredModel.descriptor());
+        return new Settings(kafka.kafka(),
+                database.database(configuredTable, table.duplicateDistance(configuredTable.distance())),
                 configuredModel, loader.limits(), job.job(), search.search(), queryTopics.topics(), service.service());
     }
 }

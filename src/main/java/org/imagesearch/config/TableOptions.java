@@ -32,6 +32,12 @@ public final class TableOptions {
             + "(4-byte floats) or halfvec (2-byte floats: half the table and index, pgvector 0.7+) (default: vector)")
     private String vectorType = "vector";
 
+    @Option(names = "--duplicate-distance", paramLabel = "D|off", description = "an ingested image whose nearest "
+            + "other image is at most D away joins that image's group of near-duplicates; in the table's metric "
+            + "(default: " + DuplicateDistance.COSINE_DEFAULT + " for cosine, " + DuplicateDistance.L2_DEFAULT
+            + " for l2; provisional)")
+    private String duplicateDistance;
+
     TableOptions() {
         this("image_search");
     }
@@ -45,5 +51,10 @@ public final class TableOptions {
                 : descriptor.pooled() ? Settings.POOLED_DIMENSION : Settings.LOGITS_DIMENSION;
         DistanceMetric metric = distance != null ? DistanceMetric.parse(distance) : descriptor.naturalDistance();
         return new TableSpec(name, size, metric, hnswM, hnswEfConstruction, VectorType.parse(vectorType));
+    }
+
+    /** The near-duplicate distance for {@code metric}, null when off. */
+    public Double duplicateDistance(DistanceMetric metric) {
+        return DuplicateDistance.parse(duplicateDistance, metric);
     }
 }

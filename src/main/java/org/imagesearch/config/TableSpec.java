@@ -73,6 +73,11 @@ public record TableSpec(String name, int dimension, DistanceMetric distance, int
         return name + "_updated_at";
     }
 
+    /** The index on {@code duplicate_of}, by which a group's members are found. */
+    public String duplicateOfIndexName() {
+        return name + "_duplicate_of";
+    }
+
     /** The side table of deleted ids and their versions (see {@code VectorTableSql}). */
     public String tombstoneTableName() {
         return name + "_tombstones";

@@ -33,6 +33,8 @@ import org.imagesearch.query.QueryTarget;
 import org.imagesearch.query.SearchResult;
 import org.imagesearch.query.ServiceBusyException;
 import org.imagesearch.query.UnknownImageException;
+import org.imagesearch.store.DuplicateGroup;
+import org.imagesearch.store.DuplicateGroups;
 import org.imagesearch.store.ImageTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,8 @@ import org.slf4j.LoggerFactory;
  *       or a JSON query (see {@link QueryJson}; image URIs are refused here, upload the bytes instead)</li>
  *   <li>{@code GET /api/search?id=ID&k=K&class=C}</li>
  *   <li>{@code GET /api/images/{id}}: the stored thumbnail</li>
+ *   <li>{@code GET /api/duplicates?min_group=N&limit=N}: the groups of near-duplicates; {@code ?id=ID}: the group
+ *       of one image ({@code {"group": null}} when it has none)</li>
  *   <li>{@code GET /api/health}, {@code GET /api/stats} (the ingest status, the settings and a stored id)</li>
  *   <li>{@code GET /metrics}: request latency and the JVM's, for Prometheus (not rate-limited)</li>
  * </ul>
@@ -60,6 +64,7 @@ public final class SearchService implements AutoCloseable {
     private final DataSource pool;
     private final ImageSearch search;
     private final ImageTable rows;
+    private final DuplicateGroups duplicates;
     private final RecentStatus status;
     private final HostCheck hosts;
     private final ServiceMetrics metrics = new ServiceMetrics();
@@ -71,6 +76,7 @@ public final class SearchService implements AutoCloseable {
         this.pool = pool;
         this.search = search;
         this.rows = rows;
+        this.duplicates = new DuplicateGroups(settings.database().table());
         IngestStatus ingest = new IngestStatus(settings.kafka(), settings.database().table(), KAFKA_TIMEOUT);
         this.status = new RecentStatus(() -> {
             try (Connection connection = pool.getConnection()) {
@@ -115,6 +121,7 @@ public final class SearchService implements AutoCloseable {
         app.post("/api/search", this::searchPost);
         app.get("/api/search", this::searchGet);
         app.get("/api/images/{id}", this::image);
+        app.get("/api/duplicates", this::duplicates);
         app.get("/api/health", this::health);
         app.get("/api/stats", this::stats);
         app.get("/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape()));
@@ -278,6 +285,31 @@ public final class SearchService implements AutoCloseable {
         }
         ctx.header("Cache-Control", "max-age=300");
         ctx.contentType(Thumbnails.mediaType(thumbnail)).result(thumbnail);
+    }
+
+    private void duplicates(Context ctx) throws SQLException, InvalidQueryException {
+        String id = ctx.queryParam("id");
+        try (Connection connection = pool.getConnection()) {
+            if (id != null) {
+                DuplicateGroup group = duplicates.of(connection, parseId(id));
+                ctx.json(Json.object().set("group", group == null ? null : group.toJson()));
+                return;
+            }
+            int minGroup = intParam(ctx, "min_group", 2);
+            int limit = intParam(ctx, "limit", 100);
+            if (minGroup < 2 || limit < 1 || limit > 1000) {
+                throw new InvalidQueryException("min_group must be at least 2 and limit in 1..1000");
+            }
+            ctx.json(Json.object().set("groups", DuplicateGroup.toJson(duplicates.list(connection, minGroup, limit))));
+        }
+    }
+
+    private static long parseId(String id) throws InvalidQueryException {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException("id must be an integer, got '" + id + "'");
+        }
     }
 
     private void health(Context ctx) {

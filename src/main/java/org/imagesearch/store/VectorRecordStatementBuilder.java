@@ -7,29 +7,43 @@ import java.sql.Types;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 import org.imagesearch.embed.DescriptorTag;
 
-/** Binds a {@link VectorRecord} to {@link VectorTableSql#upsertOrDelete()}. */
+/**
+ * Binds a {@link VectorRecord} to {@link VectorTableSql#upsertOrDelete()}, with the distance under which an upsert
+ * joins its nearest neighbour's group of near-duplicates (null: none is looked for).
+ */
 public final class VectorRecordStatementBuilder implements JdbcStatementBuilder<VectorRecord> {
+    private final Double duplicateDistance;
+
+    public VectorRecordStatementBuilder(Double duplicateDistance) {
+        this.duplicateDistance = duplicateDistance;
+    }
+
     @Override
     public void accept(PreparedStatement ps, VectorRecord record) throws SQLException {
         ps.setLong(1, record.id());
         ps.setLong(2, record.version());
         ps.setBoolean(3, record.delete());
-        ps.setString(4, record.label());
         if (record.delete()) {
-            ps.setNull(5, Types.OTHER);
+            ps.setNull(4, Types.OTHER);
         } else {
-            ps.setObject(5, new PGvector(record.vector()));
+            ps.setObject(4, new PGvector(record.vector()));
         }
-        ps.setString(6, record.metadataJson());
+        if (duplicateDistance == null) {
+            ps.setNull(5, Types.DOUBLE);
+        } else {
+            ps.setDouble(5, duplicateDistance);
+        }
+        ps.setString(6, record.label());
+        ps.setString(7, record.metadataJson());
         DescriptorTag tag = record.tag();
-        ps.setString(7, tag.model());
-        ps.setString(8, tag.descriptor());
-        ps.setInt(9, tag.inputSize());
+        ps.setString(8, tag.model());
+        ps.setString(9, tag.descriptor());
+        ps.setInt(10, tag.inputSize());
         if (tag.projectionVersion() == null) {
-            ps.setNull(10, Types.INTEGER);
+            ps.setNull(11, Types.INTEGER);
         } else {
-            ps.setInt(10, tag.projectionVersion());
+            ps.setInt(11, tag.projectionVersion());
         }
-        ps.setBytes(11, record.thumbnail());
+        ps.setBytes(12, record.thumbnail());
     }
 }

@@ -19,7 +19,8 @@ public final class VectorSinks {
      */
     public static JdbcSink<VectorRecord> jdbcSink(Settings settings) {
         Settings.Database db = settings.database();
-        return jdbcSink(settings, new VectorTableSql(db.table()).upsertOrDelete(), new VectorRecordStatementBuilder(),
+        return jdbcSink(settings, new VectorTableSql(db.table()).upsertOrDelete(),
+                new VectorRecordStatementBuilder(db.duplicateDistance()),
                 new TablePreparingConnections(connectionOptions(db), db, settings.model().tag()));
     }
 

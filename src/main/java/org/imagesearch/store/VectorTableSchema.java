@@ -45,6 +45,7 @@ public final class VectorTableSchema {
                 statement.execute(sql.createTombstoneTable());
                 statement.execute(sql.createIndex());
                 statement.execute(sql.createUpdatedAtIndex());
+                statement.execute(sql.createDuplicateOfIndex());
             }
             return null;
         });

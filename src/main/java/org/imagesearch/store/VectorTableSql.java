@@ -8,6 +8,8 @@ import org.imagesearch.config.TableSpec;
  */
 public final class VectorTableSql {
     private static final String VERSION_COLUMN = "version bigint NOT NULL DEFAULT 0";
+    /** The first key of {@link #duplicatesLock()}: "dups". */
+    private static final int DUPLICATES_LOCK_NAMESPACE = 0x64757073;
 
     private final TableSpec table;
 
@@ -31,7 +33,8 @@ public final class VectorTableSql {
                 + "projection_version integer, "
                 + "thumbnail bytea, "
                 + VERSION_COLUMN + ", "
-                + "updated_at timestamptz NOT NULL DEFAULT now())";
+                + "updated_at timestamptz NOT NULL DEFAULT now(), "
+                + "duplicate_of bigint)";
     }
 
     /**
@@ -41,7 +44,8 @@ public final class VectorTableSql {
     public String addMissingColumns() {
         return "ALTER TABLE " + table.name() + " ADD COLUMN IF NOT EXISTS thumbnail bytea, "
                 + "ADD COLUMN IF NOT EXISTS descriptor text, ADD COLUMN IF NOT EXISTS input_size integer, "
-                + "ADD COLUMN IF NOT EXISTS projection_version integer, ADD COLUMN IF NOT EXISTS " + VERSION_COLUMN;
+                + "ADD COLUMN IF NOT EXISTS projection_version integer, ADD COLUMN IF NOT EXISTS " + VERSION_COLUMN
+                + ", ADD COLUMN IF NOT EXISTS duplicate_of bigint";
     }
 
     /**
@@ -63,6 +67,12 @@ public final class VectorTableSql {
         return "CREATE INDEX IF NOT EXISTS " + table.updatedAtIndexName() + " ON " + table.name() + " (updated_at)";
     }
 
+    /** Members by their root: the groups' listing and re-pointing a deleted root's members. */
+    public String createDuplicateOfIndex() {
+        return "CREATE INDEX IF NOT EXISTS " + table.duplicateOfIndexName() + " ON " + table.name()
+                + " (duplicate_of) WHERE duplicate_of IS NOT NULL";
+    }
+
     /** The declared type of the vector column, e.g. {@code halfvec(512)}, or no row if the table is missing. */
     public String vectorColumnType() {
         return "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
@@ -75,31 +85,104 @@ public final class VectorTableSql {
      * an upsert, and of two upserts the one applied later (so a replay changes nothing). A delete removes
      * the row unless it is newer, and leaves a tombstone unless a newer row exists; an upsert writes unless
      * the row or a tombstone is newer, and a newer upsert lifts the tombstone.
-     * Parameters: 1 id, 2 version, 3 delete flag, 4 class, 5 vector, 6 metadata, 7 model, 8 descriptor,
-     * 9 input size, 10 projection version, 11 thumbnail.
+     * <p>Near-duplicates (when the distance, parameter 5, is not null): an upsert whose nearest other image is at
+     * most that far joins its group, {@code duplicate_of} = the group's root (the neighbour's root, or the neighbour
+     * itself), and brings its own members along, so groups stay one level deep. A deleted root hands its group to its
+     * earliest written member. Groups stay consistent across writers: the statement first takes the table's
+     * advisory lock ({@link #duplicatesLock()}), held until the sink's batch commits, so no two batches judge images
+     * at once. (The first statement of a batch reads a snapshot from before it waited for the lock: an image of that
+     * one statement can miss a neighbour committed just then, which {@code dedup-report} repairs.)
+     * Parameters: 1 id, 2 version, 3 delete flag, 4 vector, 5 duplicate distance, 6 class, 7 metadata, 8 model,
+     * 9 descriptor, 10 input size, 11 projection version, 12 thumbnail.
      */
     public String upsertOrDelete() {
         String rows = table.name();
         String tombstones = table.tombstoneTableName();
-        return "WITH change (id, version, is_delete) AS (VALUES (?::bigint, ?::bigint, ?::boolean)), "
+        return "WITH given (id, version, is_delete, image_vector, duplicate_distance) AS (VALUES (?::bigint, ?::bigint, "
+                + "?::boolean, ?::" + table.vectorType().sqlName() + ", ?::float8)), "
+                + "locked AS (SELECT count(" + duplicatesLock() + ") FROM given WHERE duplicate_distance IS NOT NULL), "
+                + "change AS (SELECT given.* FROM given, locked), "
                 + "deleted AS (DELETE FROM " + rows + " stored USING change WHERE change.is_delete "
-                + "AND stored.id = change.id AND stored.version <= change.version), "
+                + "AND stored.id = change.id AND stored.version <= change.version RETURNING stored.id), "
+                + "heir AS (SELECT deleted.id AS root, member.id FROM deleted CROSS JOIN LATERAL (SELECT id FROM " + rows
+                + " m WHERE m.duplicate_of = deleted.id ORDER BY m.updated_at, m.id LIMIT 1) member), "
+                + "repointed AS (UPDATE " + rows + " member SET duplicate_of = NULLIF(heir.id, member.id) FROM heir "
+                + "WHERE member.duplicate_of = heir.root), "
                 + "buried AS (INSERT INTO " + tombstones + " AS tombstone (id, version) "
                 + "SELECT id, version FROM change WHERE is_delete AND NOT EXISTS (SELECT 1 FROM " + rows + " stored "
                 + "WHERE stored.id = change.id AND stored.version > change.version) "
                 + "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version WHERE tombstone.version < EXCLUDED.version), "
                 + "unburied AS (DELETE FROM " + tombstones + " tombstone USING change WHERE NOT change.is_delete "
-                + "AND tombstone.id = change.id AND tombstone.version < change.version) "
-                + "INSERT INTO " + rows + " AS stored (id, class, image_vector, metadata, model, descriptor, input_size, "
-                + "projection_version, thumbnail, version, updated_at) "
-                + "SELECT change.id, ?::text, ?::" + table.vectorType().sqlName() + ", ?::jsonb, ?::text, ?::text, ?::integer, ?::integer, ?::bytea, "
-                + "change.version, now() FROM change WHERE NOT change.is_delete AND NOT EXISTS (SELECT 1 FROM "
+                + "AND tombstone.id = change.id AND tombstone.version < change.version), "
+                + "nearest AS (SELECT coalesce(neighbour.duplicate_of, neighbour.id) AS root FROM change CROSS JOIN LATERAL "
+                + nearestOther("change") + " neighbour WHERE NOT change.is_delete AND change.duplicate_distance IS NOT NULL "
+                + "AND neighbour.distance <= change.duplicate_distance), "
+                + "written AS (INSERT INTO " + rows + " AS stored (id, class, image_vector, metadata, model, descriptor, "
+                + "input_size, projection_version, thumbnail, version, updated_at, duplicate_of) "
+                + "SELECT change.id, ?::text, change.image_vector, ?::jsonb, ?::text, ?::text, ?::integer, ?::integer, "
+                + "?::bytea, change.version, now(), NULLIF((SELECT root FROM nearest), change.id) FROM change "
+                + "WHERE NOT change.is_delete AND NOT EXISTS (SELECT 1 FROM "
                 + tombstones + " tombstone WHERE tombstone.id = change.id AND tombstone.version >= change.version) "
                 + "ON CONFLICT (id) DO UPDATE SET class = EXCLUDED.class, image_vector = EXCLUDED.image_vector, "
                 + "metadata = EXCLUDED.metadata, model = EXCLUDED.model, descriptor = EXCLUDED.descriptor, "
                 + "input_size = EXCLUDED.input_size, projection_version = EXCLUDED.projection_version, "
-                + "thumbnail = EXCLUDED.thumbnail, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at "
-                + "WHERE stored.version <= EXCLUDED.version";
+                + "thumbnail = EXCLUDED.thumbnail, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, "
+                + "duplicate_of = EXCLUDED.duplicate_of "
+                + "WHERE stored.version <= EXCLUDED.version RETURNING stored.id, stored.duplicate_of) "
+                + "UPDATE " + rows + " member SET duplicate_of = written.duplicate_of FROM written "
+                + "WHERE member.duplicate_of = written.id AND written.duplicate_of IS NOT NULL";
+    }
+
+    /**
+     * Serializes the writers that judge near-duplicates of this table, until their transaction ends. The key is the
+     * table's name, a validated identifier, hashed under a namespace of its own.
+     */
+    public String duplicatesLock() {
+        return "pg_advisory_xact_lock(" + DUPLICATES_LOCK_NAMESPACE + ", hashtext('" + table.name() + "'))";
+    }
+
+    /** The near-duplicate groups of at least N images (parameter 1), largest first: root, then members by write time. */
+    public String duplicateGroups() {
+        return "SELECT duplicate_of, array_agg(id ORDER BY updated_at, id) FROM " + table.name()
+                + " WHERE duplicate_of IS NOT NULL GROUP BY duplicate_of HAVING count(*) + 1 >= ?"
+                + " ORDER BY count(*) DESC, duplicate_of LIMIT ?";
+    }
+
+    /** The group of one image (parameter 1, twice): its root, then the members, or no row when it has none. */
+    public String duplicateGroupOf() {
+        return "SELECT duplicate_of, array_agg(id ORDER BY updated_at, id) FROM " + table.name()
+                + " WHERE duplicate_of = (SELECT coalesce(duplicate_of, id) FROM " + table.name() + " WHERE id = ?)"
+                + " GROUP BY duplicate_of";
+    }
+
+    /**
+     * Every image with its nearest other image within a distance (parameter 1), through the HNSW index: the batch
+     * kNN self-join of {@code dedup-report}. Rows in write order.
+     */
+    public String nearestWithin() {
+        return "SELECT t.id, neighbour.id FROM " + table.name() + " t CROSS JOIN LATERAL " + nearestOther("t")
+                + " neighbour WHERE neighbour.distance <= ? ORDER BY t.updated_at, t.id";
+    }
+
+    /** The nearest other row to the row {@code outer} (a lateral subquery through the HNSW index), with its distance. */
+    private String nearestOther(String outer) {
+        return "(SELECT n.id, n.duplicate_of, n.image_vector " + table.distance().operator() + " " + outer
+                + ".image_vector AS distance FROM " + table.name() + " n WHERE n.id <> " + outer
+                + ".id ORDER BY distance LIMIT 1)";
+    }
+
+    /** Write order of all images: who is the earliest of a group. */
+    public String idsInWriteOrder() {
+        return "SELECT id FROM " + table.name() + " ORDER BY updated_at, id";
+    }
+
+    public String clearDuplicates() {
+        return "UPDATE " + table.name() + " SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL";
+    }
+
+    /** Sets duplicate_of (parameter 1) of one image (parameter 2). */
+    public String setDuplicateOf() {
+        return "UPDATE " + table.name() + " SET duplicate_of = ? WHERE id = ?";
     }
 
     /** How the most recently written vector was made: model, descriptor, input size, projection version. */

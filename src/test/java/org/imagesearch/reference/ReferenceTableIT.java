@@ -65,7 +65,7 @@ class ReferenceTableIT {
         Settings.Database db = services.database("reference_unused");
         new ReferenceTable(ReferenceModel.applyTo(TestSettings.parse().withDatabase(db))).prepare();
         Settings other = TestSettings.parse().withDatabase(new Settings.Database(db.jdbcUrl(), db.user(),
-                db.password(), new TableSpec("image_search", 512, DistanceMetric.L2, 16, 64)));
+                db.password(), new TableSpec("image_search", 512, DistanceMetric.L2, 16, 64), null));
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new ReferenceTable(other).prepare());
         assertTrue(e.getMessage().contains("((image_vector)::vector(512))"), e.getMessage());

@@ -18,6 +18,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -35,6 +37,8 @@ import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.InvalidQueryException;
 import org.imagesearch.query.QueryImageEmbedder;
 import org.imagesearch.store.ImageTable;
+import org.imagesearch.store.PostgresConnections;
+import org.imagesearch.store.VectorTableSql;
 import org.imagesearch.testing.Backlog;
 import org.imagesearch.testing.IndexedImages;
 import org.imagesearch.testing.RealServices;
@@ -164,6 +168,26 @@ class SearchServiceIT {
         assertEquals("image/png", response.headers().firstValue("Content-Type").orElse(""));
         ImageDecoder decoder = new ImageDecoder(Long.MAX_VALUE);
         assertArrayEquals(decoder.decode(images.get(12).bytes()).rgb(), decoder.decode(response.body()).rgb());
+    }
+
+    @Test
+    void nearDuplicateGroupsAreListedAndLookedUpById() throws Exception {
+        try (Connection c = PostgresConnections.open(settings.database());
+             PreparedStatement mark = c.prepareStatement(new VectorTableSql(settings.database().table()).setDuplicateOf())) {
+            mark.setLong(1, 5);
+            mark.setLong(2, 7);
+            mark.executeUpdate();
+        }
+
+        JsonNode groups = JSON.readTree(get("/api/duplicates").body()).get("groups");
+        JsonNode ofMember = JSON.readTree(get("/api/duplicates?id=7").body()).get("group");
+
+        assertEquals("[{\"root\":5,\"size\":2,\"members\":[7]}]", groups.toString());
+        assertEquals(groups.get(0), ofMember);
+        assertEquals(ofMember, JSON.readTree(get("/api/duplicates?id=5").body()).get("group"), "the root's group");
+        assertTrue(JSON.readTree(get("/api/duplicates?id=9").body()).get("group").isNull());
+        assertEquals(400, get("/api/duplicates?min_group=1").statusCode());
+        assertEquals(400, get("/api/duplicates?id=x").statusCode());
     }
 
     @Test

@@ -172,7 +172,7 @@ class LastWriterWinsIT {
     private void apply(VectorRecord... changes) throws SQLException {
         try (Connection c = PostgresConnections.open(db);
              PreparedStatement ps = c.prepareStatement(sql.upsertOrDelete())) {
-            VectorRecordStatementBuilder builder = new VectorRecordStatementBuilder();
+            VectorRecordStatementBuilder builder = new VectorRecordStatementBuilder(db.duplicateDistance());
             for (VectorRecord change : changes) {
                 builder.accept(ps, change);
                 ps.addBatch();

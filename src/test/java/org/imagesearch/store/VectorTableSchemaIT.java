@@ -56,7 +56,7 @@ class VectorTableSchemaIT {
         String name = TestServices.uniqueName("dims");
         Settings.Database small = services.database(name);
         Settings.Database other = new Settings.Database(small.jdbcUrl(), small.user(), small.password(),
-                new TableSpec(name, 1000, DistanceMetric.L2, 16, 64));
+                new TableSpec(name, 1000, DistanceMetric.L2, 16, 64), null);
         try (Connection c = PostgresConnections.open(small)) {
             new VectorTableSchema(new VectorTableSql(small.table())).ensure(c);
             IllegalStateException e = assertThrows(IllegalStateException.class,
@@ -77,7 +77,7 @@ class VectorTableSchemaIT {
             schema.ensure(c);
             schema.requireDescriptor(c, whitened); // an empty table takes any descriptor
             try (PreparedStatement ps = c.prepareStatement(sql.upsertOrDelete())) {
-                new VectorRecordStatementBuilder().accept(ps, new VectorRecord(1, false, 1, "a", new float[512], null,
+                new VectorRecordStatementBuilder(db.duplicateDistance()).accept(ps, new VectorRecord(1, false, 1, "a", new float[512], null,
                         gem, null));
                 ps.execute();
             }

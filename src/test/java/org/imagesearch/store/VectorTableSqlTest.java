@@ -25,7 +25,7 @@ class VectorTableSqlTest {
         assertEquals("CREATE TABLE IF NOT EXISTS images (id bigint PRIMARY KEY, class text, "
                 + "image_vector vector(1000) NOT NULL, metadata jsonb, model text, descriptor text, input_size integer, "
                 + "projection_version integer, thumbnail bytea, version bigint NOT NULL DEFAULT 0, "
-                + "updated_at timestamptz NOT NULL DEFAULT now())", L2.createTable());
+                + "updated_at timestamptz NOT NULL DEFAULT now(), duplicate_of bigint)", L2.createTable());
         assertTrue(COSINE.createTable().startsWith("CREATE TABLE IF NOT EXISTS photos ("));
         assertTrue(COSINE.createTable().contains("image_vector vector(512) NOT NULL"));
     }
@@ -47,13 +47,13 @@ class VectorTableSqlTest {
         assertTrue(HALF.createTable().contains("image_vector halfvec(512) NOT NULL"), HALF.createTable());
         assertEquals("CREATE INDEX IF NOT EXISTS halves_vector_hnsw ON halves USING hnsw (image_vector halfvec_cosine_ops)"
                 + " WITH (m = 16, ef_construction = 64)", HALF.createIndex());
-        assertTrue(HALF.upsertOrDelete().contains("?::text, ?::halfvec, ?::jsonb"), HALF.upsertOrDelete());
-        assertTrue(L2.upsertOrDelete().contains("?::text, ?::vector, ?::jsonb"), L2.upsertOrDelete());
+        assertTrue(HALF.upsertOrDelete().contains("?::boolean, ?::halfvec, ?::float8"), HALF.upsertOrDelete());
+        assertTrue(L2.upsertOrDelete().contains("?::boolean, ?::vector, ?::float8"), L2.upsertOrDelete());
     }
 
     @Test
     void oldTablesGetTheVersionColumnWithTheirRowsAtVersionZero() {
-        assertTrue(COSINE.addMissingColumns().endsWith(", ADD COLUMN IF NOT EXISTS version bigint NOT NULL DEFAULT 0"),
+        assertTrue(COSINE.addMissingColumns().contains(", ADD COLUMN IF NOT EXISTS version bigint NOT NULL DEFAULT 0"),
                 COSINE.addMissingColumns());
     }
 
@@ -66,14 +66,35 @@ class VectorTableSqlTest {
     }
 
     @Test
-    void upsertOrDeleteBindsElevenValuesOnceEach() {
+    void upsertOrDeleteBindsTwelveValuesOnceEach() {
         String sql = L2.upsertOrDelete();
 
-        assertEquals(11, placeholders(sql));
-        assertTrue(sql.startsWith("WITH change (id, version, is_delete) AS (VALUES (?::bigint, ?::bigint, ?::boolean))"), sql);
-        assertTrue(sql.contains("SELECT change.id, ?::text, ?::vector, ?::jsonb, ?::text, ?::text, ?::integer, ?::integer, "
-                + "?::bytea, change.version, now() FROM change"), sql);
-        assertEquals(11, placeholders(COSINE.upsertOrDelete()));
+        assertEquals(12, placeholders(sql));
+        assertTrue(sql.startsWith("WITH given (id, version, is_delete, image_vector, duplicate_distance) AS (VALUES "
+                + "(?::bigint, ?::bigint, ?::boolean, ?::vector, ?::float8))"), sql);
+        assertTrue(sql.contains("SELECT change.id, ?::text, change.image_vector, ?::jsonb, ?::text, ?::text, ?::integer, "
+                + "?::integer, ?::bytea, change.version, now(), NULLIF((SELECT root FROM nearest), change.id) FROM change"),
+                sql);
+        assertEquals(12, placeholders(COSINE.upsertOrDelete()));
+    }
+
+    @Test
+    void nearDuplicatesAreJudgedUnderTheTablesLockInItsMetric() {
+        String sql = COSINE.upsertOrDelete();
+
+        assertTrue(sql.contains("locked AS (SELECT count(pg_advisory_xact_lock(1685418099, hashtext('photos'))) FROM given "
+                + "WHERE duplicate_distance IS NOT NULL), change AS (SELECT given.* FROM given, locked)"), sql);
+        assertTrue(sql.contains("n.image_vector <=> change.image_vector AS distance FROM photos n WHERE n.id <> change.id "
+                + "ORDER BY distance LIMIT 1"), sql);
+        assertTrue(L2.upsertOrDelete().contains("n.image_vector <-> change.image_vector"));
+        assertTrue(sql.contains("coalesce(neighbour.duplicate_of, neighbour.id) AS root"), sql);
+        assertTrue(sql.endsWith("UPDATE photos member SET duplicate_of = written.duplicate_of FROM written "
+                + "WHERE member.duplicate_of = written.id AND written.duplicate_of IS NOT NULL"), sql);
+        assertTrue(sql.contains("ORDER BY m.updated_at, m.id LIMIT 1"), "a deleted root's heir is its earliest member");
+        assertTrue(COSINE.addMissingColumns().endsWith(", ADD COLUMN IF NOT EXISTS duplicate_of bigint"));
+        assertEquals(1, placeholders(COSINE.nearestWithin()));
+        assertEquals(2, placeholders(COSINE.duplicateGroups()));
+        assertEquals(1, placeholders(COSINE.duplicateGroupOf()));
     }
 
     @Test
@@ -93,12 +114,12 @@ class VectorTableSqlTest {
         String sql = L2.upsertOrDelete();
 
         assertTrue(sql.contains("INSERT INTO images AS stored (id, class, image_vector, metadata, model, descriptor, "
-                + "input_size, projection_version, thumbnail, version, updated_at)"), sql);
+                + "input_size, projection_version, thumbnail, version, updated_at, duplicate_of)"), sql);
         assertTrue(sql.contains("WHERE NOT change.is_delete AND NOT EXISTS (SELECT 1 FROM images_tombstones tombstone "
                 + "WHERE tombstone.id = change.id AND tombstone.version >= change.version) "
                 + "ON CONFLICT (id) DO UPDATE SET"), sql);
-        assertTrue(sql.contains("version = EXCLUDED.version, updated_at = EXCLUDED.updated_at "), sql);
-        assertTrue(sql.endsWith(" WHERE stored.version <= EXCLUDED.version"), sql);
+        assertTrue(sql.contains("version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, duplicate_of = EXCLUDED.duplicate_of "), sql);
+        assertTrue(sql.contains(" WHERE stored.version <= EXCLUDED.version RETURNING"), sql);
         assertTrue(sql.contains("DELETE FROM images_tombstones tombstone USING change WHERE NOT change.is_delete "
                 + "AND tombstone.id = change.id AND tombstone.version < change.version"), sql);
     }

@@ -42,7 +42,7 @@ public final class IndexedImages {
             try (PreparedStatement ps = c.prepareStatement(sql.upsertOrDelete())) {
                 for (int i = 0; i < images.size(); i++) {
                     RgbImage image = decoder.decode(images.get(i).bytes());
-                    new VectorRecordStatementBuilder().accept(ps, new VectorRecord(i, false, 0, images.get(i).label(),
+                    new VectorRecordStatementBuilder(db.duplicateDistance()).accept(ps, new VectorRecord(i, false, 0, images.get(i).label(),
                             model.embed(image), metadata.apply(i), settings.model().tag(), Thumbnails.of(image)));
                     ps.addBatch();
                 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.imagesearch.config.DuplicateDistance;
 import org.imagesearch.config.Settings;
 
 /**
@@ -48,7 +49,8 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public Settings.Database database(org.imagesearch.config.TableSpec table) {
-        return new Settings.Database("jdbc:postgresql://127.0.0.1:" + port + "/" + DB, USER, PASSWORD, table);
+        return new Settings.Database("jdbc:postgresql://127.0.0.1:" + port + "/" + DB, USER, PASSWORD, table,
+                DuplicateDistance.defaultFor(table.distance()));
     }
 
     /** Stops the server, keeping its data: clients see the database go away until {@link #restart()}. */
