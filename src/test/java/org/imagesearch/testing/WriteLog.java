@@ -13,7 +13,9 @@ import org.imagesearch.store.PostgresConnections;
 
 /**
  * Every row the ingest job inserts or updates in a table, logged by a trigger with the time of the write: how
- * many messages were written more than once (replayed after a fault), and when writing resumed after one.
+ * many messages were written more than once (replayed after a fault), and when writing resumed after one. Only
+ * writes of a message count: the sink's re-pointing of near-duplicate group members sets {@code duplicate_of}
+ * alone, so the trigger watches {@code version}, which every upsert sets.
  */
 public final class WriteLog {
     private final Settings.Database db;
@@ -32,7 +34,7 @@ public final class WriteLog {
             s.execute("CREATE TABLE " + writes.log + " (id bigint, at timestamptz DEFAULT clock_timestamp())");
             s.execute("CREATE FUNCTION " + writes.log + "_row() RETURNS trigger LANGUAGE plpgsql AS "
                     + "$$ BEGIN INSERT INTO " + writes.log + " (id) VALUES (NEW.id); RETURN NEW; END $$");
-            s.execute("CREATE TRIGGER " + writes.log + " AFTER INSERT OR UPDATE ON " + table
+            s.execute("CREATE TRIGGER " + writes.log + " AFTER INSERT OR UPDATE OF version ON " + table
                     + " FOR EACH ROW EXECUTE FUNCTION " + writes.log + "_row()");
         }
         return writes;
