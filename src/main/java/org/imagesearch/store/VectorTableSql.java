@@ -94,6 +94,10 @@ public final class VectorTableSql {
      * one statement can miss a neighbour committed just then, which {@code dedup-report} repairs.)
      * Parameters: 1 id, 2 version, 3 delete flag, 4 vector, 5 duplicate distance, 6 class, 7 metadata, 8 model,
      * 9 descriptor, 10 input size, 11 projection version, 12 thumbnail.
+     * <p>It returns one row ({@link RowChange#of}): whether the upsert inserted its row (true), updated it (false) or
+     * wrote nothing (null), and how many rows the delete removed. A freshly inserted row has no {@code xmax}, one that
+     * {@code ON CONFLICT} updated has the writer's. The member re-point runs as a CTE, which PostgreSQL runs to the end
+     * whether or not the final SELECT reads it.
      */
     public String upsertOrDelete() {
         String rows = table.name();
@@ -128,9 +132,11 @@ public final class VectorTableSql {
                 + "input_size = EXCLUDED.input_size, projection_version = EXCLUDED.projection_version, "
                 + "thumbnail = EXCLUDED.thumbnail, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, "
                 + "duplicate_of = EXCLUDED.duplicate_of "
-                + "WHERE stored.version <= EXCLUDED.version RETURNING stored.id, stored.duplicate_of) "
-                + "UPDATE " + rows + " member SET duplicate_of = written.duplicate_of FROM written "
-                + "WHERE member.duplicate_of = written.id AND written.duplicate_of IS NOT NULL";
+                + "WHERE stored.version <= EXCLUDED.version "
+                + "RETURNING stored.id, stored.duplicate_of, (stored.xmax = 0) AS inserted), "
+                + "regrouped AS (UPDATE " + rows + " member SET duplicate_of = written.duplicate_of FROM written "
+                + "WHERE member.duplicate_of = written.id AND written.duplicate_of IS NOT NULL) "
+                + "SELECT (SELECT inserted FROM written), (SELECT count(*) FROM deleted)";
     }
 
     /**

@@ -23,10 +23,10 @@ class CountDeadLettersTest {
             // the harness copies records, so compare what identifies a letter
             assertEquals(letters.stream().map(CountDeadLettersTest::describe).toList(),
                     metered.harness().extractOutputValues().stream().map(CountDeadLettersTest::describe).toList());
-            assertEquals(1, metered.count("imagesearch.dead_letters.parse"));
-            assertEquals(2, metered.count("imagesearch.dead_letters.load"));
-            assertEquals(0, metered.count("imagesearch.dead_letters.decode"));
-            assertEquals(1, metered.count("imagesearch.dead_letters.embed"));
+            assertEquals(1, metered.count("imagesearch.stage.parse.dead_lettered"));
+            assertEquals(2, metered.count("imagesearch.stage.load.dead_lettered"));
+            assertEquals(0, metered.count("imagesearch.stage.decode.dead_lettered"));
+            assertEquals(1, metered.count("imagesearch.stage.embed.dead_lettered"));
         }
     }
 

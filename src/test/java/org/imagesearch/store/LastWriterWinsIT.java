@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.imagesearch.config.Settings;
 import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.testing.RealServices;
+import org.imagesearch.testing.SinkWrites;
 import org.imagesearch.testing.TableRows;
 import org.imagesearch.testing.TestServices;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@link VectorTableSql#upsertOrDelete()} on a real PostgreSQL, in JDBC batches as the sink writes them:
+ * {@link VectorTableSql#upsertOrDelete()} on a real PostgreSQL, in batches as the sink writes them:
  * of the changes of an id the table keeps the one of the highest version, in whatever order they come.
  */
 @ExtendWith(RealServices.class)
@@ -168,16 +169,10 @@ class LastWriterWinsIT {
         return new VectorRecord(id, true, version, null, null, null, TAG, null);
     }
 
-    /** Writes the changes as one JDBC batch, the way the sink does. */
+    /** Writes the changes as one batch, the way the sink does. */
     private void apply(VectorRecord... changes) throws SQLException {
-        try (Connection c = PostgresConnections.open(db);
-             PreparedStatement ps = c.prepareStatement(sql.upsertOrDelete())) {
-            VectorRecordStatementBuilder builder = new VectorRecordStatementBuilder(db.duplicateDistance());
-            for (VectorRecord change : changes) {
-                builder.accept(ps, change);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        try (Connection c = PostgresConnections.open(db)) {
+            SinkWrites.apply(c, sql, db.duplicateDistance(), List.of(changes), changes.length);
         }
     }
 

@@ -19,6 +19,7 @@ import org.imagesearch.embed.ImageEmbedder;
 import org.imagesearch.image.ImageDecoder;
 import org.imagesearch.testing.EditedCopies;
 import org.imagesearch.testing.RealServices;
+import org.imagesearch.testing.SinkWrites;
 import org.imagesearch.testing.TestImages;
 import org.imagesearch.testing.TestModels;
 import org.imagesearch.testing.TestServices;
@@ -140,16 +141,7 @@ class NearDuplicatesIT {
             throws Exception {
         try (Connection c = PostgresConnections.open(db)) {
             new VectorTableSchema(new VectorTableSql(db.table())).ensure(c);
-            VectorRecordStatementBuilder builder = new VectorRecordStatementBuilder(duplicateDistance);
-            try (PreparedStatement ps = c.prepareStatement(new VectorTableSql(db.table()).upsertOrDelete())) {
-                for (int i = 0; i < records.size(); i++) {
-                    builder.accept(ps, records.get(i));
-                    ps.addBatch();
-                    if (i % 100 == 99 || i == records.size() - 1) {
-                        ps.executeBatch();
-                    }
-                }
-            }
+            SinkWrites.apply(c, new VectorTableSql(db.table()), duplicateDistance, records, 100);
         }
     }
 

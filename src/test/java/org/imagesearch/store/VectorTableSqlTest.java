@@ -88,13 +88,24 @@ class VectorTableSqlTest {
                 + "ORDER BY distance LIMIT 1"), sql);
         assertTrue(L2.upsertOrDelete().contains("n.image_vector <-> change.image_vector"));
         assertTrue(sql.contains("coalesce(neighbour.duplicate_of, neighbour.id) AS root"), sql);
-        assertTrue(sql.endsWith("UPDATE photos member SET duplicate_of = written.duplicate_of FROM written "
-                + "WHERE member.duplicate_of = written.id AND written.duplicate_of IS NOT NULL"), sql);
+        assertTrue(sql.contains("regrouped AS (UPDATE photos member SET duplicate_of = written.duplicate_of FROM written "
+                + "WHERE member.duplicate_of = written.id AND written.duplicate_of IS NOT NULL) "), sql);
         assertTrue(sql.contains("ORDER BY m.updated_at, m.id LIMIT 1"), "a deleted root's heir is its earliest member");
         assertTrue(COSINE.addMissingColumns().endsWith(", ADD COLUMN IF NOT EXISTS duplicate_of bigint"));
         assertEquals(1, placeholders(COSINE.nearestWithin()));
         assertEquals(2, placeholders(COSINE.duplicateGroups()));
         assertEquals(1, placeholders(COSINE.duplicateGroupOf()));
+    }
+
+    @Test
+    void theUpsertReportsWhetherItInsertedUpdatedOrDeleted() {
+        String sql = L2.upsertOrDelete();
+
+        assertTrue(sql.contains(" WHERE stored.version <= EXCLUDED.version "
+                + "RETURNING stored.id, stored.duplicate_of, (stored.xmax = 0) AS inserted), regrouped AS ("), sql);
+        assertTrue(sql.contains("deleted AS (DELETE FROM images stored USING change WHERE change.is_delete "
+                + "AND stored.id = change.id AND stored.version <= change.version RETURNING stored.id)"), sql);
+        assertTrue(sql.endsWith(") SELECT (SELECT inserted FROM written), (SELECT count(*) FROM deleted)"), sql);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.imagesearch.testing;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.imagesearch.config.Settings;
@@ -12,7 +12,6 @@ import org.imagesearch.image.RgbImage;
 import org.imagesearch.image.Thumbnails;
 import org.imagesearch.store.PostgresConnections;
 import org.imagesearch.store.VectorRecord;
-import org.imagesearch.store.VectorRecordStatementBuilder;
 import org.imagesearch.store.VectorTableSchema;
 import org.imagesearch.store.VectorTableSql;
 
@@ -39,15 +38,13 @@ public final class IndexedImages {
         try (Connection c = PostgresConnections.open(db);
              ImageEmbedder model = TestModels.embedder(settings)) {
             new VectorTableSchema(sql).ensure(c);
-            try (PreparedStatement ps = c.prepareStatement(sql.upsertOrDelete())) {
-                for (int i = 0; i < images.size(); i++) {
-                    RgbImage image = decoder.decode(images.get(i).bytes());
-                    new VectorRecordStatementBuilder(db.duplicateDistance()).accept(ps, new VectorRecord(i, false, 0, images.get(i).label(),
-                            model.embed(image), metadata.apply(i), settings.model().tag(), Thumbnails.of(image)));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            List<VectorRecord> records = new ArrayList<>();
+            for (int i = 0; i < images.size(); i++) {
+                RgbImage image = decoder.decode(images.get(i).bytes());
+                records.add(new VectorRecord(i, false, 0, images.get(i).label(), model.embed(image), metadata.apply(i),
+                        settings.model().tag(), Thumbnails.of(image)));
             }
+            SinkWrites.apply(c, sql, db.duplicateDistance(), records, records.size());
         }
     }
 }

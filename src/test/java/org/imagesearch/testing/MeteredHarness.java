@@ -51,7 +51,7 @@ public final class MeteredHarness<IN, OUT> implements AutoCloseable {
         return harness;
     }
 
-    /** The count of the operator's counter {@code name} (dotted, e.g. {@code imagesearch.upserts}). */
+    /** The count of the operator's counter {@code name} (dotted, e.g. {@code imagesearch.stage.load.dead_lettered}). */
     public long count(String name) {
         return metrics.entrySet().stream()
                 .filter(entry -> entry.getKey().endsWith("." + name))
