@@ -2,12 +2,14 @@ package org.imagesearch.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -50,6 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(RealServices.class)
 class SessionClusterIT {
     private static final int PARALLELISM = 2;
+    /** Every slot of the two task managers. */
+    private static final int WIDE = 4;
     private static final Map<String, String> CLUSTER = Map.of(
             "execution.checkpointing.interval", "1s",
             "restart-strategy.type", "fixed-delay",
@@ -151,6 +155,63 @@ class SessionClusterIT {
                 }
             }
         }
+    }
+
+    /**
+     * Rescaling through a savepoint: the ingest job at parallelism 4 stopped with a savepoint mid-stream
+     * ({@code POST /jobs/:id/stop}), then run from it at parallelism 2 while the stream goes on. The table ends with
+     * exactly the rows of a fault-free run, no message is written twice, and the counters of the resumed job, read from
+     * the REST API's metrics, are what it wrote. (DJL in lib/: the job runs again on the same task managers.)
+     */
+    @Test
+    void stoppedWithASavepointAtParallelismFourResumesAtTwoWithoutReprocessing() throws Exception {
+        int port = EmbeddedKafka.freePort();
+        Map<String, String> config = new HashMap<>(CLUSTER);
+        config.put("classloader.parent-first-patterns.additional", "ai.djl.");
+        config.put("metrics.fetcher.update-interval", "1000");
+        try (ChildJvm broker = broker(port); FlinkCluster cluster = FlinkCluster.start(dir.resolve("flink"),
+                FlinkClasspath.FLINK_AND_DJL, 2, config)) {
+            broker.awaitLine(Pattern.compile(BrokerMain.READY), ChangeStream.LIMIT);
+            try (ChangeStream stream = ChangeStream.create("rescale", services, "127.0.0.1:" + port, WIDE)) {
+                FlinkRest rest = cluster.rest();
+                String jar = rest.upload(jobJar());
+                String wide = rest.run(jar, IngestCommand.class.getName(), options(stream), WIDE);
+                Await.until("every subtask running", ChangeStream.LIMIT, () -> running(rest, wide));
+                stream.publishUntilMidStream();
+                Instant stopping = Instant.now();
+                String savepoint = rest.stopWithSavepoint(wide, dir.resolve("savepoints").toUri().toString(),
+                        ChangeStream.LIMIT);
+                Instant stopped = Instant.now();
+                String narrow = rest.runFromSavepoint(jar, IngestCommand.class.getName(), options(stream), PARALLELISM,
+                        savepoint);
+                try {
+                    Await.until("the resumed job running", ChangeStream.LIMIT, () -> running(rest, narrow));
+                    for (JsonNode vertex : rest.get("/jobs/" + narrow).get("vertices")) {
+                        assertEquals(PARALLELISM, vertex.get("parallelism").asInt(), vertex.get("name").asText());
+                    }
+                    stream.awaitExpectedRows(cluster::tails);
+                    assertEquals(0, stream.reprocessed(), "messages written twice");
+
+                    Map<String, Long> resumed = stream.changesAfter(stopped);
+                    assertTrue(resumed.values().stream().allMatch(n -> n > 0), "the resumed job did all three: " + resumed);
+                    Await.until("the resumed job's counters at " + resumed, ChangeStream.LIMIT,
+                            () -> counters(rest, narrow).equals(resumed));
+                    assertEquals(0, rest.metricSum(narrow, "dead_lettered"));
+                    stream.report(String.format("stopped with a savepoint at parallelism %d in %.1f s, resumed from it at "
+                                    + "%d, its counters %s", WIDE, Duration.between(stopping, stopped).toMillis() / 1000.0,
+                            PARALLELISM, resumed), stopped);
+                } finally {
+                    rest.cancel(narrow);
+                }
+            }
+        }
+    }
+
+    /** The sink's counters of {@code job} by the kind of change the write log names them. */
+    private static Map<String, Long> counters(FlinkRest rest, String job) throws Exception {
+        return Map.of("INSERT", rest.metricSum(job, "imagesearch.indexed"),
+                "UPDATE", rest.metricSum(job, "imagesearch.updated"),
+                "DELETE", rest.metricSum(job, "imagesearch.deleted"));
     }
 
     private ChildJvm broker(int port) throws IOException {

@@ -61,13 +61,19 @@ public final class ChangeStream implements AutoCloseable {
 
     /** The stream for the broker at {@code bootstrapServers}: its topics created, and its table, to log from the first row. */
     public static ChangeStream create(String name, TestServices services, String bootstrapServers) throws Exception {
+        return create(name, services, bootstrapServers, 2);
+    }
+
+    /** The same with {@code partitions} partitions of the ingest topic: at least the parallelism, for every source subtask. */
+    public static ChangeStream create(String name, TestServices services, String bootstrapServers, int partitions)
+            throws Exception {
         loadImages();
         String unique = TestServices.uniqueName(name);
         Settings configured = TestSettings.parse()
                 .withKafka(new Settings.Kafka(bootstrapServers, unique + "-in", unique + "-dlq", unique,
                         Settings.StartOffsets.COMMITTED))
                 .withDatabase(services.database(unique));
-        EmbeddedKafka.createTopic(bootstrapServers, configured.kafka().topic(), 2);
+        EmbeddedKafka.createTopic(bootstrapServers, configured.kafka().topic(), partitions);
         EmbeddedKafka.createTopic(bootstrapServers, configured.kafka().deadLetterTopic(), 1);
         Settings settings = SettingsResolver.resolveForWriting(configured, ProjectionChoice.NONE, false);
         return new ChangeStream(name, settings, WriteLog.install(settings.database()));
@@ -161,6 +167,11 @@ public final class ChangeStream implements AutoCloseable {
     /** Upserts written more than once: replayed after the fault. */
     public long reprocessed() throws Exception {
         return writes.count() - upserts;
+    }
+
+    /** The rows the job inserted, updated and deleted after {@code instant} ({@link WriteLog#countsAfter}). */
+    public Map<String, Long> changesAfter(Instant instant) throws Exception {
+        return writes.countsAfter(instant);
     }
 
     /** One line: what happened, re-processed messages, seconds from the fault's end to the next write. */

@@ -1,11 +1,14 @@
 package org.imagesearch.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +17,7 @@ import org.imagesearch.json.Json;
 
 /**
  * The REST API of a Flink cluster, as its web UI and {@code curl} use it: upload a jar, run a program from it, and
- * read what the job manager says about its jobs and task managers.
+ * read what the job manager says about its jobs, their metrics and task managers; stop a job with a savepoint.
  */
 public final class FlinkRest {
     private final URI base;
@@ -45,11 +48,67 @@ public final class FlinkRest {
      */
     public String run(String jarId, String entryClass, List<String> args, int parallelism)
             throws IOException, InterruptedException {
-        String request = Json.MAPPER.writeValueAsString(Json.object().put("entryClass", entryClass)
-                .put("parallelism", parallelism).set("programArgsList", Json.MAPPER.valueToTree(args)));
+        return run(jarId, Json.object().put("entryClass", entryClass).put("parallelism", parallelism)
+                .set("programArgsList", Json.MAPPER.valueToTree(args)));
+    }
+
+    /** {@link #run} restoring the job's state from {@code savepoint}, as {@code flink run -s} does. */
+    public String runFromSavepoint(String jarId, String entryClass, List<String> args, int parallelism,
+                                   String savepoint) throws IOException, InterruptedException {
+        return run(jarId, Json.object().put("entryClass", entryClass).put("parallelism", parallelism)
+                .put("savepointPath", savepoint).set("programArgsList", Json.MAPPER.valueToTree(args)));
+    }
+
+    private String run(String jarId, ObjectNode request) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve("/jars/" + jarId + "/run"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(request))))
                 .get("jobid").asText();
+    }
+
+    /**
+     * Stops the job with a savepoint in {@code directory} ({@code POST /jobs/:id/stop}, {@code flink stop}'s call)
+     * and returns the savepoint's path once it is written and the job has finished.
+     */
+    public String stopWithSavepoint(String jobId, String directory, Duration limit) throws Exception {
+        String request = Json.MAPPER.writeValueAsString(Json.object().put("targetDirectory", directory)
+                .put("drain", false));
+        String trigger = send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/stop"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)))
+                .get("request-id").asText();
+        String[] location = new String[1];
+        Await.until("the savepoint of " + jobId, limit, () -> {
+            JsonNode answer = get("/jobs/" + jobId + "/savepoints/" + trigger);
+            if (!answer.path("status").path("id").asText().equals("COMPLETED")) {
+                return false;
+            }
+            JsonNode operation = answer.get("operation");
+            if (operation.has("failure-cause")) {
+                throw new AssertionError("the savepoint failed: " + operation.get("failure-cause"));
+            }
+            location[0] = operation.get("location").asText();
+            return true;
+        });
+        return location[0];
+    }
+
+    /**
+     * The sum over every vertex and subtask of the job of the metrics whose name ends with {@code .name}, e.g.
+     * {@code imagesearch.indexed}, as the job manager last fetched them ({@code metrics.fetcher.update-interval}).
+     */
+    public long metricSum(String jobId, String name) throws IOException, InterruptedException {
+        long sum = 0;
+        for (JsonNode vertex : get("/jobs/" + jobId).get("vertices")) {
+            String metrics = "/jobs/" + jobId + "/vertices/" + vertex.get("id").asText() + "/subtasks/metrics";
+            for (JsonNode metric : get(metrics)) {
+                String id = metric.get("id").asText();
+                if (id.endsWith("." + name)) {
+                    sum += get(metrics + "?agg=sum&get=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
+                            .get(0).get("sum").asLong();
+                }
+            }
+        }
+        return sum;
     }
 
     /** {@code GET path}, e.g. {@code /overview}, {@code /jobs/:id}, {@code /jobs/:id/config}. */
