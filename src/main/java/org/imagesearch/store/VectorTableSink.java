@@ -1,5 +1,6 @@
 package org.imagesearch.store;
 
+import java.io.IOException;
 import java.time.Duration;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -26,7 +27,7 @@ final class VectorTableSink implements Sink<VectorRecord> {
     }
 
     @Override
-    public SinkWriter<VectorRecord> createWriter(WriterInitContext context) {
+    public SinkWriter<VectorRecord> createWriter(WriterInitContext context) throws IOException {
         return new VectorTableWriter(changes, connections, batchSize, batchInterval, context);
     }
 }

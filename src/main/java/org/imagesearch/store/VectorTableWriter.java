@@ -34,8 +34,9 @@ final class VectorTableWriter implements SinkWriter<VectorRecord> {
     private final UnaryOperator<VectorRecord> keep;
     private final List<VectorRecord> batch = new ArrayList<>();
 
+    /** Connects at once, so a table the job cannot use fails it when it opens, not at its first change. */
     VectorTableWriter(VectorTableChanges changes, JdbcConnectionProvider connections, int batchSize,
-                      Duration batchInterval, WriterInitContext context) {
+                      Duration batchInterval, WriterInitContext context) throws IOException {
         this.changes = changes;
         this.connections = connections;
         this.batchSize = batchSize;
@@ -48,6 +49,11 @@ final class VectorTableWriter implements SinkWriter<VectorRecord> {
             this.keep = serializer::copy;
         } else {
             this.keep = UnaryOperator.identity();
+        }
+        try {
+            connections.getOrEstablishConnection();
+        } catch (SQLException | ClassNotFoundException e) {
+            throw new IOException("connecting to the database failed", e);
         }
     }
 
