@@ -7,7 +7,7 @@ import org.imagesearch.metrics.StageTimer;
 /**
  * What the sink did, in the metric group {@value StageTimer#GROUP}: {@code indexed} (rows inserted), {@code updated}
  * (rows that existed and were written again, a replay's too) and {@code deleted} (rows removed). Changes that wrote
- * nothing (older than the stored row or a tombstone) count in none.
+ * nothing (an upsert older than the stored row or a tombstone, a delete of a missing row) count in none.
  */
 final class ChangeCounters {
     private final Counter indexed;
