@@ -67,7 +67,7 @@ public final class QueryJobCommand implements Callable<Integer> {
 
     /** The settings resolved after the table's vectors and the model have been checked here. */
     private Settings checked(Settings configured) {
-        Settings settings = SettingsResolver.resolveForQueries(configured, embedding.projection());
+        Settings settings = SettingsResolver.resolveForFollowing(configured, embedding.projection(), false);
         settings.modelSpec().check();
         return settings;
     }

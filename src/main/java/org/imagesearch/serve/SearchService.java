@@ -63,24 +63,22 @@ public final class SearchService implements AutoCloseable {
     private final Settings settings;
     private final DataSource pool;
     private final ImageSearch search;
-    private final ImageTable rows;
-    private final DuplicateGroups duplicates;
     private final RecentStatus status;
     private final HostCheck hosts;
     private final ServiceMetrics metrics = new ServiceMetrics();
     private final Javalin app;
 
-    /** Serves {@code search} and {@code rows} over {@code pool}'s connections; stopping it closes none of them. */
-    public SearchService(Settings settings, DataSource pool, ImageSearch search, ImageTable rows) {
+    /**
+     * Serves {@code search} over {@code pool}'s connections; stopping it closes none of them. Thumbnails, duplicates
+     * and the status come from the table {@code search} searches now, so they follow its alias with it.
+     */
+    public SearchService(Settings settings, DataSource pool, ImageSearch search) {
         this.settings = settings;
         this.pool = pool;
         this.search = search;
-        this.rows = rows;
-        this.duplicates = new DuplicateGroups(settings.database().table());
-        IngestStatus ingest = new IngestStatus(settings.kafka(), settings.database().table(), KAFKA_TIMEOUT);
         this.status = new RecentStatus(() -> {
             try (Connection connection = pool.getConnection()) {
-                return ingest.read(connection);
+                return new IngestStatus(settings.kafka(), search.table(connection), KAFKA_TIMEOUT).read(connection);
             }
         }, STATUS_MAX_AGE, System::nanoTime);
         this.hosts = new HostCheck(settings.service().allowedHosts());
@@ -277,7 +275,7 @@ public final class SearchService implements AutoCloseable {
         }
         byte[] thumbnail;
         try (Connection connection = pool.getConnection()) {
-            thumbnail = rows.thumbnail(connection, id);
+            thumbnail = new ImageTable(search.table(connection)).thumbnail(connection, id);
         }
         if (thumbnail == null) {
             error(ctx, HttpStatus.NOT_FOUND, "no stored image with id " + id);
@@ -290,6 +288,7 @@ public final class SearchService implements AutoCloseable {
     private void duplicates(Context ctx) throws SQLException, InvalidQueryException {
         String id = ctx.queryParam("id");
         try (Connection connection = pool.getConnection()) {
+            DuplicateGroups duplicates = new DuplicateGroups(search.table(connection));
             if (id != null) {
                 DuplicateGroup group = duplicates.of(connection, parseId(id));
                 ctx.json(Json.object().set("group", group == null ? null : group.toJson()));
@@ -331,7 +330,7 @@ public final class SearchService implements AutoCloseable {
         node.put("max_k", Query.MAX_K);
         Long sample;
         try (Connection connection = pool.getConnection()) {
-            sample = rows.smallestId(connection);
+            sample = new ImageTable(search.table(connection)).smallestId(connection);
         }
         node.put("sample_id", sample);
         node.put("sample_id_str", sample == null ? null : sample.toString());
