@@ -37,7 +37,8 @@ public final class TopicReplay {
         long start = System.nanoTime();
         IngestJob job = new IngestJob(settings, KafkaConnectors.boundedSource(kafka, stops),
                 VectorSinks.jdbcSink(settings), new DiscardingSink<>());
-        job.execute(StreamExecutionEnvironment.createLocalEnvironment(
+        // In this JVM, or on the cluster a test or a client provides.
+        job.execute(StreamExecutionEnvironment.getExecutionEnvironment(
                 LocalFlink.configuration(LocalFlink.LOOPBACK, "0")));
         return new Outcome(stops, (System.nanoTime() - start) / 1e9);
     }
