@@ -30,12 +30,13 @@ import picocli.CommandLine.Spec;
  * points the alias at the new one when asked ({@code --switch}), or back ({@code --rollback}).
  */
 @Command(name = "reindex", mixinStandardHelpOptions = true, description = {
-        "Re-embed safely: replay the ingest topic from its earliest offsets up to its end offsets now into a new table "
-                + "(--to-table) with the given descriptor options, through the ingest job on a local MiniCluster; "
-                + "then print the rows of the table the alias points to and of the new one, with --eval-queries "
-                + "their P@20 on the same ids, and with --switch point the alias at the new table.",
-        "The alias is named like --table; serve and the query job follow it within 2 s, search reads it once. "
-                + "--rollback points it back at the table it named before the last switch."})
+        "Re-embed safely: replay the ingest topic into a new table with new descriptor options, compare the "
+                + "tables, switch the alias to the new one (or roll back).",
+        "Replays from the earliest offsets up to the end offsets at the start, through the ingest job on a local "
+                + "MiniCluster, into --to-table; prints the rows of the table the alias points to and of the new one, "
+                + "with --eval-queries their P@20 on the same ids, and with --switch points the alias at the new table. "
+                + "The alias is named like --table; serve and the query job follow it within 2 s, search reads it "
+                + "once. --rollback points it back at the table it named before the last switch."})
 final class ReindexCommand implements Callable<Integer> {
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
     private static final long SAMPLE_SEED = 5;

@@ -20,6 +20,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsDescription;
+import org.imagesearch.config.TableSpec;
 import org.imagesearch.image.BoundedRead;
 import org.imagesearch.image.Thumbnails;
 import org.imagesearch.ingest.IngestStatus;
@@ -48,7 +49,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/images/{id}}: the stored thumbnail</li>
  *   <li>{@code GET /api/duplicates?min_group=N&limit=N}: the groups of near-duplicates; {@code ?id=ID}: the group
  *       of one image ({@code {"group": null}} when it has none)</li>
- *   <li>{@code GET /api/health}, {@code GET /api/stats} (the ingest status, the settings and a stored id)</li>
+ *   <li>{@code GET /api/health}, {@code GET /api/stats} (the ingest status, the settings with the table searched now and
+ *       the alias followed, and a stored id)</li>
  *   <li>{@code GET /metrics}: request latency and the JVM's, for Prometheus (not rate-limited)</li>
  * </ul>
  * Request bodies are bounded in bytes read, every client address in requests per minute; only configured host
@@ -326,12 +328,15 @@ public final class SearchService implements AutoCloseable {
      */
     private void stats(Context ctx) throws SQLException {
         ObjectNode node = status.get();
-        node.setAll(SettingsDescription.of(settings));
-        node.put("max_k", Query.MAX_K);
+        TableSpec searched;
         Long sample;
         try (Connection connection = pool.getConnection()) {
-            sample = new ImageTable(search.table(connection)).smallestId(connection);
+            searched = search.table(connection);
+            sample = new ImageTable(searched).smallestId(connection);
         }
+        node.setAll(SettingsDescription.of(settings.withTable(searched)));
+        node.put("alias", settings.database().table().name());
+        node.put("max_k", Query.MAX_K);
         node.put("sample_id", sample);
         node.put("sample_id_str", sample == null ? null : sample.toString());
         ctx.json(node);

@@ -108,6 +108,9 @@ class ReindexIT {
             Await.until("the service answering from " + newTable, Duration.ofSeconds(10),
                     () -> get(base, "/api/search?id=" + LATE_ID + "&k=5").statusCode() == 200);
             assertEquals(200, get(base, "/api/images/" + LATE_ID).statusCode());
+            String stats = get(base, "/api/stats").body();
+            assertTrue(stats.contains("\"table\":\"" + newTable + "\"") && stats.contains("\"alias\":\"" + table
+                    + "\""), stats);
             // the service embeds uploads with gem: it refuses them against max vectors rather than answer wrongly
             HttpResponse<String> upload = postImage(base, images.get(3).bytes());
             assertEquals(400, upload.statusCode(), upload.body());
