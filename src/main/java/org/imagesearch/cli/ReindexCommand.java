@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
                 + "tables, switch the alias to the new one (or roll back).",
         "Replays from the earliest offsets up to the end offsets at the start, through the ingest job on a local "
                 + "MiniCluster, into --to-table; prints the rows of the table the alias points to and of the new one, "
-                + "with --eval-queries their P@20 on the same ids, and with --switch points the alias at the new table. "
+                + "with --eval-queries their P@20 on the same ids, and with --switch points the alias at the new "
+                + "table. "
                 + "The alias is named like --table; serve and the query job follow it within 2 s, search reads it "
                 + "once. --rollback points it back at the table it named before the last switch."})
 final class ReindexCommand implements Callable<Integer> {
@@ -115,7 +116,8 @@ final class ReindexCommand implements Callable<Integer> {
                     toTable, new ImageTable(after).countRows(connection));
         }
         if (evalQueries > 0) {
-            TableComparison.Outcome compared = TableComparison.compare(replayed, before, after, evalQueries, SAMPLE_SEED);
+            TableComparison.Outcome compared = TableComparison.compare(replayed, before, after, evalQueries,
+                    SAMPLE_SEED);
             out.printf(Locale.ROOT, "P@20 over %d ids (searched by id, same class = relevant): %s %s, %s %s%n",
                     compared.beforeScores().queries(), current, p20(compared.beforeScores()), toTable,
                     p20(compared.afterScores()));

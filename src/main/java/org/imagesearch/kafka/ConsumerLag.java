@@ -29,8 +29,10 @@ public final class ConsumerLag {
             Map<TopicPartition, OffsetAndMetadata> committed = KafkaClients.await(
                     admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata(),
                     bootstrapServers, timeout, "reading the offsets of group " + groupId);
-            Map<TopicPartition, Long> ends = TopicOffsets.offsets(admin, partitions, OffsetSpec.latest(), bootstrapServers, timeout);
-            Map<TopicPartition, Long> beginnings = TopicOffsets.offsets(admin, partitions, OffsetSpec.earliest(), bootstrapServers, timeout);
+            Map<TopicPartition, Long> ends = TopicOffsets.offsets(admin, partitions, OffsetSpec.latest(),
+                    bootstrapServers, timeout);
+            Map<TopicPartition, Long> beginnings = TopicOffsets.offsets(admin, partitions, OffsetSpec.earliest(),
+                    bootstrapServers, timeout);
             return partitions.stream().map(partition -> {
                 OffsetAndMetadata offset = committed.get(partition);
                 Long next = offset == null ? null : offset.offset();

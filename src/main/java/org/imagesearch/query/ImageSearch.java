@@ -171,7 +171,8 @@ public final class ImageSearch {
         }
     }
 
-    private static float[] checked(TableSpec table, float[] vector, DistanceMetric distance) throws InvalidQueryException {
+    private static float[] checked(TableSpec table, float[] vector, DistanceMetric distance)
+            throws InvalidQueryException {
         if (vector.length != table.dimension()) {
             throw new InvalidQueryException("vector has " + vector.length + " values, the table stores "
                     + table.dimension());

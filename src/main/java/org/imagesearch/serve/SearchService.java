@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/images/{id}}: the stored thumbnail</li>
  *   <li>{@code GET /api/duplicates?min_group=N&limit=N}: the groups of near-duplicates; {@code ?id=ID}: the group
  *       of one image ({@code {"group": null}} when it has none)</li>
- *   <li>{@code GET /api/health}, {@code GET /api/stats} (the ingest status, the settings with the table searched now and
- *       the alias followed, and a stored id)</li>
+ *   <li>{@code GET /api/health}, {@code GET /api/stats} (the ingest status, the settings with the table searched now
+ *       and the alias followed, and a stored id)</li>
  *   <li>{@code GET /metrics}: request latency and the JVM's, for Prometheus (not rate-limited)</li>
  * </ul>
  * Request bodies are bounded in bytes read, every client address in requests per minute; only configured host

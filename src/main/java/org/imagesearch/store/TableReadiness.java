@@ -23,7 +23,10 @@ public final class TableReadiness {
         }
     }
 
-    /** Fails unless the table the table's alias points to ({@link TableAliases}) is empty or holds vectors made as {@code tag} says. */
+    /**
+     * Fails unless the table that the alias named like the configured table points to ({@link TableAliases}) is empty
+     * or holds vectors made as {@code tag} says.
+     */
     public static void requireDescriptor(Settings.Database db, DescriptorTag tag) {
         try (Connection connection = PostgresConnections.open(db)) {
             String target = TableAliases.target(connection, db.table().name());

@@ -3,12 +3,14 @@ package org.imagesearch.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,8 @@ import org.imagesearch.image.ImageDecoder;
 import org.imagesearch.kafka.ConsumerLag;
 import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.publish.IngestMessageWriter;
+import org.imagesearch.query.FollowedTable;
+import org.imagesearch.queryjob.QueryJob;
 import org.imagesearch.serve.SearchServer;
 import org.imagesearch.testing.Await;
 import org.imagesearch.testing.IngestJobs;
@@ -34,6 +38,7 @@ import org.imagesearch.testing.TestImages;
 import org.imagesearch.testing.TestModels;
 import org.imagesearch.testing.TestServices;
 import org.imagesearch.testing.TestSettings;
+import org.imagesearch.testing.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,7 +47,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code reindex} end to end on real components: CIFAR images ingested by the real job into a table, replayed from
  * the real topic into a table of another descriptor by the command (its own MiniCluster, the real model), the
  * alias switched under a running search service, which answers from the new table without a restart, and rolled
- * back.
+ * back under it and a running query job.
  */
 @ExtendWith(RealServices.class)
 class ReindexIT {
@@ -120,16 +125,53 @@ class ReindexIT {
             Run search = command(settings, "search", "--id", Long.toString(LATE_ID), "-k", "3", "--descriptor", "max");
             assertEquals(0, search.exit(), search.err());
 
-            Run back = run(settings, "--rollback");
-            assertEquals(0, back.exit(), back.err());
-            assertTrue(back.out().contains("Alias " + table + " now points to " + table + " (before: " + newTable
-                    + ")"), back.out());
-            Await.until("the service answering from " + table + " again", Duration.ofSeconds(10),
-                    () -> get(base, "/api/search?id=" + LATE_ID).statusCode() == 404);
-            HttpResponse<String> again = postImage(base, images.get(3).bytes());
-            assertEquals(200, again.statusCode(), again.body());
-            assertTrue(again.body().contains("\"id\":3,"), again.body());
+            // a query job started with the new table's descriptor, which must follow the rollback too
+            Settings queries = queryJobSettings(services, settings, "--descriptor", "max");
+            JobClient queryJob = QueryJob.fromSettings(queries).start(IngestJobs.environment());
+            try (ImagePublisher requests = new ImagePublisher(queries.kafka().bootstrapServers(),
+                    queries.queryTopics().requestsTopic());
+                 TopicReader answers = new TopicReader(queries.kafka().bootstrapServers(),
+                         queries.queryTopics().resultsTopic())) {
+                assertEquals(3, ask(requests, answers, "before").get("results").size());
+
+                Run back = run(settings, "--rollback");
+                assertEquals(0, back.exit(), back.err());
+                assertTrue(back.out().contains("Alias " + table + " now points to " + table + " (before: " + newTable
+                        + ")"), back.out());
+                Await.until("the service answering from " + table + " again", Duration.ofSeconds(10),
+                        () -> get(base, "/api/search?id=" + LATE_ID).statusCode() == 404);
+                HttpResponse<String> again = postImage(base, images.get(3).bytes());
+                assertEquals(200, again.statusCode(), again.body());
+                assertTrue(again.body().contains("\"id\":3,"), again.body());
+                Thread.sleep(FollowedTable.RECHECK.toMillis());
+                assertEquals("no image with id " + LATE_ID, ask(requests, answers, "after").get("error").asText());
+            } finally {
+                queryJob.cancel().get();
+            }
         }
+    }
+
+    /** The query job's answer to a search by the late id, sent with {@code requestId}. */
+    private static JsonNode ask(ImagePublisher requests, TopicReader answers, String requestId) throws Exception {
+        requests.send(LATE_ID, ("{\"request_id\":\"" + requestId + "\",\"id\":" + LATE_ID + ",\"k\":3}")
+                .getBytes(StandardCharsets.UTF_8));
+        requests.flush();
+        Await.until("the answer to " + requestId, LIMIT, () -> answers.poll().stream()
+                .anyMatch(a -> requestId.equals(a.get("request_id").asText())));
+        return answers.poll().stream().filter(a -> requestId.equals(a.get("request_id").asText())).findFirst()
+                .orElseThrow();
+    }
+
+    /** {@code settings}' topics and table, with query topics of their own and {@code options}. */
+    private static Settings queryJobSettings(TestServices services, Settings settings, String... options) {
+        String unique = settings.kafka().topic();
+        List<String> args = new ArrayList<>(List.of("--requests-topic", unique + "-requests", "--results-topic",
+                unique + "-results"));
+        args.addAll(List.of(options));
+        services.kafka().createTopic(unique + "-requests", 1);
+        services.kafka().createTopic(unique + "-results", 1);
+        return TestSettings.parse(args.toArray(String[]::new)).withKafka(settings.kafka())
+                .withDatabase(settings.database()).withJob(settings.job());
     }
 
     /** The same ids and classes, made with max pooling: each vector the real model's, computed here. */
