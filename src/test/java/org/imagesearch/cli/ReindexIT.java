@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -57,6 +58,7 @@ class ReindexIT {
     @RegisterExtension
     static final MiniClusterExtension FLINK = MiniClusters.twoSlots();
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -90,6 +92,13 @@ class ReindexIT {
             assertTrue(first.out().contains("Rows: " + table + " 35 (alias " + table + "), " + newTable + " 35"),
                     first.out());
             assertTrue(first.out().contains("P@20 over 20 ids"), first.out());
+            JsonNode compared = JSON.readTree(first.out().lines().filter(l -> l.startsWith("{")).findFirst()
+                    .orElseThrow());
+            assertEquals(20, compared.get("queries").asInt());
+            for (String scored : List.of(table, newTable)) {
+                double p20 = compared.get(scored).get("precision_at_20").asDouble();
+                assertTrue(p20 > 0 && p20 <= 1, scored + ": " + compared);
+            }
             assertTrue(first.out().contains("Alias " + table + " still points to " + table), first.out());
             assertNewTableHoldsTheMaxPooledVectorsOf(TableRows.read(db), TableRows.read(newDb), images);
             // the replay's group stands at the topic's end: the ingest job into the new table has nothing left
