@@ -19,7 +19,8 @@ import picocli.CommandLine;
                 + "dashes as underscores, e.g. IMAGE_SEARCH_DB_PASSWORD); the command line wins."},
         subcommands = {DemoCommand.class, WalkthroughCommand.class, IngestCommand.class, QueryJobCommand.class,
                 ServeCommand.class, SearchCommand.class, PublishCommand.class, ReplayDeadLettersCommand.class,
-                StatusCommand.class, DuplicatesCommand.class, DedupReportCommand.class, EvalCommand.class, ProjectionCommand.class, BenchCommand.class, HelpCommand.class})
+                StatusCommand.class, DuplicatesCommand.class, DedupReportCommand.class, ReindexCommand.class,
+                EvalCommand.class, ProjectionCommand.class, BenchCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     private CommandSpec spec;

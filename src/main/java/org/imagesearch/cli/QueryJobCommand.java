@@ -27,7 +27,8 @@ import picocli.CommandLine.Mixin;
         "From bin/image-search it runs on a local MiniCluster and first checks the model and the table; on a Flink "
                 + "cluster: flink run -c org.imagesearch.cli.QueryJobCommand image-search-job.jar [options], whose -p, "
                 + "parallelism.default and execution.checkpointing.interval apply unless --parallelism and "
-                + "--checkpoint-interval-ms are given."})
+                + "--checkpoint-interval-ms are given.",
+        "Answers from the table the alias named like --table points to, checked again every 2 s (see reindex)."})
 public final class QueryJobCommand implements Callable<Integer> {
     @Mixin
     private KafkaOptions kafka;
@@ -67,7 +68,7 @@ public final class QueryJobCommand implements Callable<Integer> {
 
     /** The settings resolved after the table's vectors and the model have been checked here. */
     private Settings checked(Settings configured) {
-        Settings settings = SettingsResolver.resolveForQueries(configured, embedding.projection());
+        Settings settings = SettingsResolver.resolveForFollowing(configured, embedding.projection(), false);
         settings.modelSpec().check();
         return settings;
     }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
 /** {@code serve}: the search service and web page, until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = {
         "The search service (HTTP API) and web page, until interrupted.",
-        "Creates the table and index if missing."})
+        "Creates the table and index if missing. Searches the table the alias named like --table points to, "
+                + "checked again every 2 s (see reindex --switch)."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     private ServiceOptions service;
@@ -35,7 +36,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings configured = new SettingsBuilder().with(service).with(embedding).with(search).with(kafka).build();
         checkPortFree(configured.service());
-        Settings settings = SettingsResolver.resolveForWriting(configured, embedding.projection(), false);
+        Settings settings = SettingsResolver.resolveForFollowing(configured, embedding.projection(), true);
         SearchServer server = SearchServer.start(settings, Runtime.getRuntime().availableProcessors(),
                 settings.service().port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -45,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
                 System.err.println("error stopping the service: " + e.getMessage());
             }
         }));
-        System.err.printf("Search service on http://%s:%d/ (table %s); Ctrl-C stops it%n",
+        System.err.printf("Search service on http://%s:%d/ (table %s, or what its alias points to); Ctrl-C stops it%n",
                 settings.service().host(), server.port(), settings.database().table().name());
         Thread.currentThread().join();
         return 0;

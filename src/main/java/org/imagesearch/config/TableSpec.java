@@ -15,10 +15,7 @@ public record TableSpec(String name, int dimension, DistanceMetric distance, int
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,47}");
 
     public TableSpec {
-        if (name == null || !IDENTIFIER.matcher(name).matches()) {
-            throw new IllegalArgumentException(
-                    "table name must match " + IDENTIFIER.pattern() + " (lower case, digits, underscore), got '" + name + "'");
-        }
+        requireName(name);
         if (dimension < 1 || dimension > 16_000) {
             throw new IllegalArgumentException("dimension must be in 1..16000, got " + dimension);
         }
@@ -35,6 +32,18 @@ public record TableSpec(String name, int dimension, DistanceMetric distance, int
             throw new IllegalArgumentException(
                     "hnsw ef_construction must be in 4..1000 and at least 2*m, got " + hnswEfConstruction);
         }
+    }
+
+    /**
+     * {@code name} if it is a table name this project may put into SQL text, where identifiers cannot be bound
+     * (an alias's target is read back from a table, so it is checked again before use).
+     */
+    public static String requireName(String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "table name must match " + IDENTIFIER.pattern() + " (lower case, digits, underscore), got '" + name + "'");
+        }
+        return name;
     }
 
     /** A table of 4-byte {@code vector}s. */

@@ -42,7 +42,7 @@ import org.imagesearch.store.VectorTableSql;
  * with the projection applied inside the job. With query expansion every query is also scored expanded.
  */
 public final class Evaluation {
-    private static final int K = 20;
+    static final int K = 20;
     private static final int EXAMPLES = 3;
     /** Queries also run as an exact scan for the ANN recall: enough for a stable mean, and each costs a full scan. */
     static final int RECALL_QUERIES = 200;
@@ -269,7 +269,7 @@ public final class Evaluation {
     }
 
     /** Runs one query through the index, adds its scores, and returns its answers. */
-    private static List<Hit> score(ImageSearch search, Connection connection, Query query, String label,
+    static List<Hit> score(ImageSearch search, Connection connection, Query query, String label,
                                    long relevantInDatabase, MetricSummary summary) throws Exception {
         List<Hit> approximate = search.search(connection, query).hits();
         List<Boolean> relevant = approximate.stream().map(h -> label != null && label.equals(h.label())).toList();

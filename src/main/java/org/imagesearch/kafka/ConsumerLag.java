@@ -1,13 +1,9 @@
 package org.imagesearch.kafka;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -29,15 +25,14 @@ public final class ConsumerLag {
     /** One entry per partition of {@code topic}, in partition order. */
     public static List<Partition> of(String bootstrapServers, String groupId, String topic, Duration timeout) {
         try (Admin admin = KafkaClients.admin(bootstrapServers, timeout)) {
-            List<TopicPartition> partitions = KafkaClients.await(admin.describeTopics(List.of(topic)).allTopicNames(),
-                            bootstrapServers, timeout, "describing topic " + topic)
-                    .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition()))
-                    .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
+            List<TopicPartition> partitions = TopicOffsets.partitions(admin, topic, bootstrapServers, timeout);
             Map<TopicPartition, OffsetAndMetadata> committed = KafkaClients.await(
                     admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata(),
                     bootstrapServers, timeout, "reading the offsets of group " + groupId);
-            Map<TopicPartition, Long> ends = offsets(admin, partitions, OffsetSpec.latest(), bootstrapServers, timeout);
-            Map<TopicPartition, Long> beginnings = offsets(admin, partitions, OffsetSpec.earliest(), bootstrapServers, timeout);
+            Map<TopicPartition, Long> ends = TopicOffsets.offsets(admin, partitions, OffsetSpec.latest(),
+                    bootstrapServers, timeout);
+            Map<TopicPartition, Long> beginnings = TopicOffsets.offsets(admin, partitions, OffsetSpec.earliest(),
+                    bootstrapServers, timeout);
             return partitions.stream().map(partition -> {
                 OffsetAndMetadata offset = committed.get(partition);
                 Long next = offset == null ? null : offset.offset();
@@ -46,13 +41,5 @@ public final class ConsumerLag {
                 return new Partition(partition.partition(), next, end, lag);
             }).toList();
         }
-    }
-
-    private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec,
-                                                     String bootstrapServers, Duration timeout) {
-        Map<TopicPartition, ListOffsetsResultInfo> offsets = KafkaClients.await(admin.listOffsets(
-                partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec))).all(),
-                bootstrapServers, timeout, "listing the offsets of " + partitions.get(0).topic());
-        return offsets.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 }

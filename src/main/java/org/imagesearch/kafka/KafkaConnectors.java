@@ -1,5 +1,6 @@
 package org.imagesearch.kafka;
 
+import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -7,6 +8,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.common.TopicPartition;
 import org.imagesearch.config.Settings;
 
 /** The Kafka source and sinks of the Flink jobs, built one way from the settings. */
@@ -27,6 +29,22 @@ public final class KafkaConnectors {
                 .setStartingOffsets(start)
                 .setDeserializer(new KafkaMessageDeserializer())
                 .setProperty("commit.offsets.on.checkpoint", "true")
+                .build();
+    }
+
+    /**
+     * The records of {@code kafka.topic()} from the earliest offsets up to {@code stops} (each partition's offset
+     * to stop before): a bounded source, whose job ends once it has read them. Nothing is committed to Kafka.
+     */
+    public static KafkaSource<KafkaMessage> boundedSource(Settings.Kafka kafka, Map<TopicPartition, Long> stops) {
+        return KafkaSource.<KafkaMessage>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setTopics(kafka.topic())
+                .setGroupId(kafka.groupId())
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.offsets(stops))
+                .setDeserializer(new KafkaMessageDeserializer())
+                .setProperty("commit.offsets.on.checkpoint", "false")
                 .build();
     }
 

@@ -21,21 +21,24 @@ import org.imagesearch.store.Transactions;
  * image with the same model and preprocessing as ingestion), then runs a top-k search through the HNSW
  * index. Filtered queries use pgvector's iterative index scan and fall back to an exact scan when the
  * index walk stops short of k matching rows. With query expansion the search runs a second time from
- * the query blended with its first answers. Thread-safe; the caller supplies the connection.
+ * the query blended with its first answers. The table searched is the {@link FollowedTable}'s current one. Thread-safe;
+ * the caller supplies the connection.
  */
 public final class ImageSearch {
-    private final TableSpec table;
+    private final FollowedTable tables;
     private final int defaultEfSearch;
     private final int defaultExpansion;
     private final QueryImageEmbedder images;
-    private final ImageTable rows;
 
-    public ImageSearch(TableSpec table, int defaultEfSearch, int defaultExpansion, QueryImageEmbedder images) {
-        this.table = table;
+    public ImageSearch(FollowedTable tables, int defaultEfSearch, int defaultExpansion, QueryImageEmbedder images) {
+        this.tables = tables;
         this.defaultEfSearch = defaultEfSearch;
         this.defaultExpansion = defaultExpansion;
         this.images = images;
-        this.rows = new ImageTable(table);
+    }
+
+    public ImageSearch(TableSpec table, int defaultEfSearch, int defaultExpansion, QueryImageEmbedder images) {
+        this(FollowedTable.fixed(table), defaultEfSearch, defaultExpansion, images);
     }
 
     /** A search over the configured table with the configured defaults. */
@@ -44,9 +47,26 @@ public final class ImageSearch {
                 settings.search().queryExpansion(), images);
     }
 
+    /** A search over the table the configured table's alias points to, followed as it is switched. */
+    public static ImageSearch following(Settings settings, QueryImageEmbedder images) {
+        return new ImageSearch(FollowedTable.following(settings.database().table(), settings.model().tag()),
+                settings.search().efSearch(), settings.search().queryExpansion(), images);
+    }
+
+    /** The table searches go to now. */
+    public TableSpec table(Connection connection) throws SQLException {
+        return tables.current(connection).table();
+    }
+
     public SearchResult search(Connection connection, Query query)
             throws InvalidQueryException, UnknownImageException, SQLException {
         long started = System.nanoTime();
+        FollowedTable.Target searched = tables.current(connection);
+        if (query.target() instanceof QueryTarget.ByImage && searched.imageRefusal() != null) {
+            throw new InvalidQueryException(searched.imageRefusal());
+        }
+        TableSpec table = searched.table();
+        ImageTable rows = new ImageTable(table);
         boolean byId = query.target() instanceof QueryTarget.ById;
         float[] vector = null;
         long id = 0;
@@ -60,7 +80,7 @@ public final class ImageSearch {
         }
         DistanceMetric distance = query.distance() != null ? query.distance() : table.distance();
         if (query.target() instanceof QueryTarget.ByVector target) {
-            vector = checked(target.vector(), distance);
+            vector = checked(table, target.vector(), distance);
         } else if (query.target() instanceof QueryTarget.ByImage target) {
             vector = images.embed(target);
         }
@@ -72,7 +92,8 @@ public final class ImageSearch {
             List<Hit> found = topK(c, SearchSql.topK(table, distance, byId, query.filter()), efSearch, query,
                     queryVector, queryId, query.k());
             if (expansion > 0 && !found.isEmpty()) {
-                found = expanded(c, query, distance, efSearch, byId ? vectorOf(c, queryId) : queryVector, queryId,
+                found = expanded(c, table, query, distance, efSearch,
+                        byId ? rows.vectorsOf(c, List.of(queryId)).get(queryId) : queryVector, queryId,
                         byId, found.subList(0, Math.min(expansion, found.size())));
             }
             return found;
@@ -81,9 +102,10 @@ public final class ImageSearch {
     }
 
     /** The second round of query expansion: search with the query blended with its top answers. */
-    private List<Hit> expanded(Connection connection, Query query, DistanceMetric distance, int efSearch,
-                               float[] queryVector, long id, boolean byId, List<Hit> top) throws SQLException {
-        Map<Long, float[]> stored = rows.vectorsOf(connection, top.stream().map(Hit::id).toList());
+    private List<Hit> expanded(Connection connection, TableSpec table, Query query, DistanceMetric distance,
+                               int efSearch, float[] queryVector, long id, boolean byId, List<Hit> top)
+            throws SQLException {
+        Map<Long, float[]> stored = new ImageTable(table).vectorsOf(connection, top.stream().map(Hit::id).toList());
         List<float[]> neighbours = new ArrayList<>();
         List<Double> distances = new ArrayList<>();
         for (Hit hit : top) {
@@ -111,10 +133,6 @@ public final class ImageSearch {
             hits = run(connection, sql, efSearch, false, query, vector, id, k);
         }
         return hits;
-    }
-
-    private float[] vectorOf(Connection connection, long id) throws SQLException {
-        return rows.vectorsOf(connection, List.of(id)).get(id);
     }
 
     private List<Hit> run(Connection connection, String sql, int efSearch, boolean useIndex, Query query,
@@ -153,7 +171,8 @@ public final class ImageSearch {
         }
     }
 
-    private float[] checked(float[] vector, DistanceMetric distance) throws InvalidQueryException {
+    private static float[] checked(TableSpec table, float[] vector, DistanceMetric distance)
+            throws InvalidQueryException {
         if (vector.length != table.dimension()) {
             throw new InvalidQueryException("vector has " + vector.length + " values, the table stores "
                     + table.dimension());

@@ -20,7 +20,8 @@ import org.imagesearch.store.PostgresConnections;
 import org.imagesearch.store.TableReadiness;
 
 /**
- * Answers one query request. {@link #open} loads the model once per parallel subtask and fails unless the table is
+ * Answers one query request, from the table the configured table's alias points to (followed: a switch reaches the
+ * job within a few seconds). {@link #open} loads the model once per parallel subtask and fails unless that table is
  * empty or holds vectors made the way query images are embedded: answers that look valid and are not would be
  * worse than none. Every failure after that (bad JSON, bad query, unknown id, bad image, database error) becomes
  * an error answer with its reason, so no request can fail the job; so does an answer too large for the results
@@ -44,7 +45,7 @@ public final class AnswerQueries extends RichMapFunction<KafkaMessage, QueryAnsw
     public void open(OpenContext context) {
         TableReadiness.requireDescriptor(settings.database(), settings.model().tag());
         embedders = new EmbedderPool(settings.modelSpec(), 1);
-        search = ImageSearch.of(settings, QueryImageEmbedder.using(embedders, settings.loader()));
+        search = ImageSearch.following(settings, QueryImageEmbedder.using(embedders, settings.loader()));
         errors = getRuntimeContext().getMetricGroup().addGroup("imagesearch").counter("query_errors");
     }
 

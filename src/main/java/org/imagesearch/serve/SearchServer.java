@@ -8,7 +8,6 @@ import org.imagesearch.embed.EmbedderPool;
 import org.imagesearch.query.BoundedQueryEmbedder;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.QueryImageEmbedder;
-import org.imagesearch.store.ImageTable;
 
 /**
  * The running search service with what it owns: a pool of database connections and one loaded model per
@@ -27,7 +26,10 @@ public final class SearchServer implements AutoCloseable {
         this.service = service;
     }
 
-    /** Starts the service for resolved {@code settings} on {@code port} (0 = any free one). */
+    /**
+     * Starts the service for resolved {@code settings} on {@code port} (0 = any free one), searching the table the
+     * alias named like the configured table points to, followed as it is switched.
+     */
     public static SearchServer start(Settings settings, int embedderCount, int port) {
         HikariDataSource pool = connectionPool(settings.database());
         EmbedderPool embedders = null;
@@ -36,9 +38,9 @@ public final class SearchServer implements AutoCloseable {
             // Query images get their own, lower pixel limit: up to one decodes per model at a time.
             QueryImageEmbedder images = QueryImageEmbedder.using(embedders,
                     settings.loader().withMaxPixels(settings.service().maxQueryPixels()));
-            ImageSearch search = ImageSearch.of(settings,
+            ImageSearch search = ImageSearch.following(settings,
                     new BoundedQueryEmbedder(images, embedders.size(), QUERY_SLOT_WAIT));
-            SearchService service = new SearchService(settings, pool, search, new ImageTable(settings.database().table()));
+            SearchService service = new SearchService(settings, pool, search);
             return new SearchServer(pool, embedders, service.start(port));
         } catch (RuntimeException e) {
             pool.close();

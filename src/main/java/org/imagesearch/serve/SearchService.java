@@ -20,6 +20,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsDescription;
+import org.imagesearch.config.TableSpec;
 import org.imagesearch.image.BoundedRead;
 import org.imagesearch.image.Thumbnails;
 import org.imagesearch.ingest.IngestStatus;
@@ -48,7 +49,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/images/{id}}: the stored thumbnail</li>
  *   <li>{@code GET /api/duplicates?min_group=N&limit=N}: the groups of near-duplicates; {@code ?id=ID}: the group
  *       of one image ({@code {"group": null}} when it has none)</li>
- *   <li>{@code GET /api/health}, {@code GET /api/stats} (the ingest status, the settings and a stored id)</li>
+ *   <li>{@code GET /api/health}, {@code GET /api/stats} (the ingest status, the settings with the table searched now
+ *       and the alias followed, and a stored id)</li>
  *   <li>{@code GET /metrics}: request latency and the JVM's, for Prometheus (not rate-limited)</li>
  * </ul>
  * Request bodies are bounded in bytes read, every client address in requests per minute; only configured host
@@ -63,24 +65,22 @@ public final class SearchService implements AutoCloseable {
     private final Settings settings;
     private final DataSource pool;
     private final ImageSearch search;
-    private final ImageTable rows;
-    private final DuplicateGroups duplicates;
     private final RecentStatus status;
     private final HostCheck hosts;
     private final ServiceMetrics metrics = new ServiceMetrics();
     private final Javalin app;
 
-    /** Serves {@code search} and {@code rows} over {@code pool}'s connections; stopping it closes none of them. */
-    public SearchService(Settings settings, DataSource pool, ImageSearch search, ImageTable rows) {
+    /**
+     * Serves {@code search} over {@code pool}'s connections; stopping it closes none of them. Thumbnails, duplicates
+     * and the status come from the table {@code search} searches now, so they follow its alias with it.
+     */
+    public SearchService(Settings settings, DataSource pool, ImageSearch search) {
         this.settings = settings;
         this.pool = pool;
         this.search = search;
-        this.rows = rows;
-        this.duplicates = new DuplicateGroups(settings.database().table());
-        IngestStatus ingest = new IngestStatus(settings.kafka(), settings.database().table(), KAFKA_TIMEOUT);
         this.status = new RecentStatus(() -> {
             try (Connection connection = pool.getConnection()) {
-                return ingest.read(connection);
+                return new IngestStatus(settings.kafka(), search.table(connection), KAFKA_TIMEOUT).read(connection);
             }
         }, STATUS_MAX_AGE, System::nanoTime);
         this.hosts = new HostCheck(settings.service().allowedHosts());
@@ -277,7 +277,7 @@ public final class SearchService implements AutoCloseable {
         }
         byte[] thumbnail;
         try (Connection connection = pool.getConnection()) {
-            thumbnail = rows.thumbnail(connection, id);
+            thumbnail = new ImageTable(search.table(connection)).thumbnail(connection, id);
         }
         if (thumbnail == null) {
             error(ctx, HttpStatus.NOT_FOUND, "no stored image with id " + id);
@@ -290,6 +290,7 @@ public final class SearchService implements AutoCloseable {
     private void duplicates(Context ctx) throws SQLException, InvalidQueryException {
         String id = ctx.queryParam("id");
         try (Connection connection = pool.getConnection()) {
+            DuplicateGroups duplicates = new DuplicateGroups(search.table(connection));
             if (id != null) {
                 DuplicateGroup group = duplicates.of(connection, parseId(id));
                 ctx.json(Json.object().set("group", group == null ? null : group.toJson()));
@@ -327,12 +328,15 @@ public final class SearchService implements AutoCloseable {
      */
     private void stats(Context ctx) throws SQLException {
         ObjectNode node = status.get();
-        node.setAll(SettingsDescription.of(settings));
-        node.put("max_k", Query.MAX_K);
+        TableSpec searched;
         Long sample;
         try (Connection connection = pool.getConnection()) {
-            sample = rows.smallestId(connection);
+            searched = search.table(connection);
+            sample = new ImageTable(searched).smallestId(connection);
         }
+        node.setAll(SettingsDescription.of(settings.withTable(searched)));
+        node.put("alias", settings.database().table().name());
+        node.put("max_k", Query.MAX_K);
         node.put("sample_id", sample);
         node.put("sample_id_str", sample == null ? null : sample.toString());
         ctx.json(node);

@@ -78,6 +78,18 @@ public final class ImageTable {
         }
     }
 
+    /** The class of every stored image that has one, by id. */
+    public Map<Long, String> labels(Connection connection) throws SQLException {
+        Map<Long, String> labels = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql.labelled());
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                labels.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        return labels;
+    }
+
     /** The smallest stored id, or null if the table is empty. */
     public Long smallestId(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql.smallestId());

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.imagesearch.config.ProjectionChoice;
 import org.imagesearch.config.Settings;
+import org.imagesearch.config.TableSpec;
 import org.imagesearch.embed.DescriptorTag;
 import org.imagesearch.embed.Projection;
 
@@ -31,13 +32,35 @@ public final class SettingsResolver {
     }
 
     /**
-     * For the query side: fails unless the table is empty or holds vectors made the way query images will be
-     * embedded; vectors of different descriptors would give answers that look valid and are not.
+     * For a query side that resolves the table once ({@code search}, benchmarks): the settings name the table the
+     * configured table's alias points to now ({@link TableAliases}), and this fails unless that table is empty or
+     * holds vectors made the way query images will be embedded; vectors of different descriptors would give answers
+     * that look valid and are not.
      */
     public static Settings resolveForQueries(Settings configured, ProjectionChoice choice) {
         try (Connection connection = PostgresConnections.open(configured.database())) {
-            Settings settings = withProjection(connection, configured, choice);
+            Settings settings = aliased(connection, withProjection(connection, configured, choice));
             schema(settings).requireDescriptor(connection, settings.model().tag());
+            return settings;
+        } catch (SQLException e) {
+            throw unusable(configured, e);
+        }
+    }
+
+    /**
+     * For front ends that follow the alias while they run ({@code serve}, the query job): the same checks on the
+     * table the alias points to now, created first if missing when {@code create}; the settings keep the configured
+     * name, which is the alias they follow.
+     */
+    public static Settings resolveForFollowing(Settings configured, ProjectionChoice choice, boolean create) {
+        try (Connection connection = PostgresConnections.open(configured.database())) {
+            Settings settings = withProjection(connection, configured, choice);
+            VectorTableSchema target = schema(aliased(connection, settings));
+            if (create) {
+                target.prepare(connection, settings.model().tag(), false);
+            } else {
+                target.requireDescriptor(connection, settings.model().tag());
+            }
             return settings;
         } catch (SQLException e) {
             throw unusable(configured, e);
@@ -63,6 +86,11 @@ public final class SettingsResolver {
         DescriptorTag source = configured.model().descriptor().withoutProjection().tag(configured.model().name());
         Projection projection = ProjectionStore.chosen(connection, source, choice);
         return configured.withProjection(projection);
+    }
+
+    private static Settings aliased(Connection connection, Settings settings) throws SQLException {
+        TableSpec table = settings.database().table();
+        return settings.withTable(table.withName(TableAliases.target(connection, table.name())));
     }
 
     private static VectorTableSchema schema(Settings settings) {

@@ -23,10 +23,14 @@ public final class TableReadiness {
         }
     }
 
-    /** Fails unless the table is empty or holds vectors made as {@code tag} says. */
+    /**
+     * Fails unless the table that the alias named like the configured table points to ({@link TableAliases}) is empty
+     * or holds vectors made as {@code tag} says.
+     */
     public static void requireDescriptor(Settings.Database db, DescriptorTag tag) {
         try (Connection connection = PostgresConnections.open(db)) {
-            schema(db).requireDescriptor(connection, tag);
+            String target = TableAliases.target(connection, db.table().name());
+            schema(db.withTable(db.table().withName(target))).requireDescriptor(connection, tag);
         } catch (SQLException e) {
             throw unusable(db, e);
         }

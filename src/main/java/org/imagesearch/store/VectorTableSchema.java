@@ -98,7 +98,8 @@ public final class VectorTableSchema {
         return existing.startsWith(sql.table().vectorType().sqlName() + "(") ? "dimension" : "--vector-type";
     }
 
-    private String vectorColumnType(Connection connection) throws SQLException {
+    /** The declared type of the table's vector column (e.g. {@code vector(512)}), or null when the table is missing. */
+    public String vectorColumnType(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql.vectorColumnType())) {
             statement.setString(1, sql.table().name());
             try (ResultSet rs = statement.executeQuery()) {

@@ -210,6 +210,11 @@ public final class VectorTableSql {
         return "SELECT count(*) FROM " + table.name();
     }
 
+    /** Every row that has a class: id and class. */
+    public String labelled() {
+        return "SELECT id, class FROM " + table.name() + " WHERE class IS NOT NULL";
+    }
+
     public String thumbnailOf() {
         return "SELECT thumbnail FROM " + table.name() + " WHERE id = ?";
     }

@@ -28,7 +28,7 @@ import picocli.CommandLine;
 /** The command tree in-process: help, refused options, suggestions and the one-line failures. */
 class MainTest {
     private static final List<String> SUBCOMMANDS = List.of("demo", "walkthrough", "ingest", "query-job", "serve",
-            "search", "publish", "replay-dead-letters", "status", "eval", "projection learn", "bench ingest",
+            "search", "publish", "replay-dead-letters", "status", "reindex", "eval", "projection learn", "bench ingest",
             "bench query", "bench store");
     private static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/x";
 
@@ -185,6 +185,24 @@ class MainTest {
         Run down = run("status", "--jdbc-url", UNREACHABLE, "--bootstrap-servers", "127.0.0.1:1");
 
         assertOneLine(down, "image-search status: Connection to 127.0.0.1:1 refused");
+    }
+
+    /** Each refused before the database is tried, which is unreachable here. */
+    @Test
+    void reindexRefusesWhatItCannotDoInOneLine() {
+        assertOneLine(run("reindex", "--jdbc-url", UNREACHABLE),
+                "image-search reindex: give --to-table NAME (the new table), or --rollback");
+        assertOneLine(run("reindex", "--rollback", "--switch", "--jdbc-url", UNREACHABLE),
+                "image-search reindex: --rollback goes alone: it replays nothing and switches back");
+        assertOneLine(run("reindex", "--to-table", "v2; DROP TABLE image_search", "--jdbc-url", UNREACHABLE),
+                "image-search reindex: table name must match [a-z_][a-z0-9_]{0,47} (lower case, digits, underscore), "
+                        + "got 'v2; DROP TABLE image_search'");
+    }
+
+    @Test
+    void reindexAgainstAnUnreachableDatabaseIsOneLine() {
+        assertOneLine(run("reindex", "--to-table", "image_search_v2", "--jdbc-url", UNREACHABLE),
+                "image-search reindex: Connection to 127.0.0.1:1 refused");
     }
 
     /** One CIFAR record is enough for eval to get as far as the database. */

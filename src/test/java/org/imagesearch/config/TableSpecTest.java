@@ -43,6 +43,19 @@ class TableSpecTest {
         assertTrue(e.getMessage().contains("table name"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"image_search; DROP TABLE x", "Upper", "", "public.images", "\"quoted\""})
+    void requireNameRefusesWhatTheConstructorRefuses(String name) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TableSpec.requireName(name));
+        assertTrue(e.getMessage().contains("table name"), e.getMessage());
+    }
+
+    @Test
+    void requireNameReturnsAValidName() {
+        assertEquals("image_search_v2", TableSpec.requireName("image_search_v2"));
+        assertThrows(IllegalArgumentException.class, () -> TableSpec.requireName(null));
+    }
+
     @Test
     void nullNameIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> named(null));

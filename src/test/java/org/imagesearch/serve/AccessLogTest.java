@@ -20,7 +20,6 @@ import org.apache.logging.log4j.core.config.Property;
 import org.imagesearch.config.Settings;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.QueryImageEmbedder;
-import org.imagesearch.store.ImageTable;
 import org.imagesearch.testing.TestSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,8 +86,7 @@ class AccessLogTest {
         Settings settings = TestSettings.parse();
         PGSimpleDataSource nowhere = new PGSimpleDataSource();
         nowhere.setURL("jdbc:postgresql://127.0.0.1:1/nowhere");
-        try (SearchService service = new SearchService(settings, nowhere, ImageSearch.of(settings, QueryImageEmbedder.NONE),
-                new ImageTable(settings.database().table())).start(0)) {
+        try (SearchService service = new SearchService(settings, nowhere, ImageSearch.of(settings, QueryImageEmbedder.NONE)).start(0)) {
             HttpResponse<String> search = get(service, "/api/search?id=x&token=s3cret&url=http%3A%2F%2Fimages.internal%2Fa.png");
             assertEquals(400, search.statusCode());
             String line = lines.awaitOne();

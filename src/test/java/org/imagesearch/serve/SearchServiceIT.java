@@ -36,7 +36,6 @@ import org.imagesearch.query.BoundedQueryEmbedder;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.InvalidQueryException;
 import org.imagesearch.query.QueryImageEmbedder;
-import org.imagesearch.store.ImageTable;
 import org.imagesearch.store.PostgresConnections;
 import org.imagesearch.store.VectorTableSql;
 import org.imagesearch.testing.Backlog;
@@ -304,8 +303,7 @@ class SearchServiceIT {
         database.setUser(settings.database().user());
         database.setPassword(settings.database().password());
         try (SearchService one = new SearchService(settings, database,
-                     ImageSearch.of(settings, new BoundedQueryEmbedder(held, 1, Duration.ofMillis(100))),
-                     new ImageTable(settings.database().table())).start(0)) {
+                     ImageSearch.of(settings, new BoundedQueryEmbedder(held, 1, Duration.ofMillis(100)))).start(0)) {
             String url = "http://127.0.0.1:" + one.port();
             var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
@@ -363,8 +361,7 @@ class SearchServiceIT {
         database.setUser(settings.database().user());
         database.setPassword(settings.database().password());
         Settings noKafka = settings.withKafka(settings.kafka().withBootstrapServers("127.0.0.1:1"));
-        try (SearchService service = new SearchService(noKafka, database, ImageSearch.of(noKafka, QueryImageEmbedder.NONE),
-                new ImageTable(noKafka.database().table())).start(0)) {
+        try (SearchService service = new SearchService(noKafka, database, ImageSearch.of(noKafka, QueryImageEmbedder.NONE)).start(0)) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + service.port() + "/api/stats")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
@@ -379,8 +376,7 @@ class SearchServiceIT {
     void databaseErrorsAreAnsweredWithoutTheDriversText() throws Exception {
         PGSimpleDataSource nowhere = new PGSimpleDataSource();
         nowhere.setURL("jdbc:postgresql://127.0.0.1:1/secretdb");
-        try (SearchService broken = new SearchService(settings, nowhere, ImageSearch.of(settings, QueryImageEmbedder.NONE),
-                new ImageTable(settings.database().table())).start(0)) {
+        try (SearchService broken = new SearchService(settings, nowhere, ImageSearch.of(settings, QueryImageEmbedder.NONE)).start(0)) {
             for (String path : List.of("/api/search?id=1", "/api/health", "/api/stats")) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + broken.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
