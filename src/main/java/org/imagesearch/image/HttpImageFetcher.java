@@ -56,9 +56,9 @@ final class HttpImageFetcher {
             } catch (BlockedAddressException e) {
                 throw reject(e.getMessage() + ", fetching " + shown);
             } catch (InterruptedIOException e) {
-                throw reject("timed out fetching " + shown + " within " + limits.readTimeout().toMillis() + " ms");
+                throw transientFailure("timed out fetching " + shown + " within " + limits.readTimeout().toMillis() + " ms");
             } catch (IOException e) {
-                throw reject("cannot fetch " + shown + ": " + e);
+                throw transientFailure("cannot fetch " + shown + ": " + e);
             }
         }
     }
@@ -81,6 +81,9 @@ final class HttpImageFetcher {
     }
 
     private byte[] body(Response response, String shown) throws IOException, ImageRejectedException {
+        if (response.code() >= 500) {
+            throw transientFailure("HTTP " + response.code() + " from " + shown);
+        }
         if (response.code() != 200) {
             throw reject("HTTP " + response.code() + " from " + shown);
         }
@@ -101,5 +104,9 @@ final class HttpImageFetcher {
 
     private static ImageRejectedException reject(String reason) {
         return new ImageRejectedException(ImageRejectedException.Step.LOAD, reason);
+    }
+
+    private static ImageRejectedException transientFailure(String reason) {
+        return new ImageRejectedException(ImageRejectedException.Step.LOAD, reason, true);
     }
 }
