@@ -67,7 +67,7 @@ public final class IngestJob {
                 .process(new ParseMessage()).name("parse-message").uid("parse");
         // Ordered, so the changes of one id leave in the order they came; the capacity bounds the loads in flight.
         SingleOutputStreamOperator<LoadedImage> loaded = AsyncDataStream.orderedWait(parsed, new LoadImage(limits),
-                        LoadImage.timeout(limits).toMillis(), TimeUnit.MILLISECONDS, limits.loadCapacity())
+                        LoadImage.deadline(limits).toMillis(), TimeUnit.MILLISECONDS, limits.loadCapacity())
                 .name("load-image").uid("load");
         SingleOutputStreamOperator<PreparedImage> prepared = loaded
                 .process(new DecodeImage(limits.maxPixels(), settings.modelSpec().decodeTarget()))

@@ -20,7 +20,7 @@ import org.imagesearch.metrics.StageTimer;
  * Reads each message's image bytes (file or URL) on a pool of {@link LoaderLimits#loadCapacity()} threads, so a
  * slow server holds a load, not the task slot: the async operator keeps that many in flight and hands their
  * results on in input order. Transient HTTP failures are retried ({@link RetryingLoader}), each retry counted in
- * {@code imagesearch.load_retries}. A load that fails, or outlasts {@link #timeout}, comes out with its reason.
+ * {@code imagesearch.load_retries}. A load that fails, or outlasts its {@link #deadline}, comes out with its reason.
  */
 public final class LoadImage extends RichAsyncFunction<ParsedMessage, LoadedImage> {
     private final LoaderLimits limits;
@@ -31,8 +31,8 @@ public final class LoadImage extends RichAsyncFunction<ParsedMessage, LoadedImag
         this.limits = limits;
     }
 
-    /** The async operator's timeout: the longest a load may take with all its tries. */
-    public static Duration timeout(LoaderLimits limits) {
+    /** The longest a load may take with all its tries, and so the async operator's timeout. */
+    public static Duration deadline(LoaderLimits limits) {
         return limits.retries().deadline(limits.readTimeout());
     }
 
@@ -81,7 +81,7 @@ public final class LoadImage extends RichAsyncFunction<ParsedMessage, LoadedImag
     @Override
     public void timeout(ParsedMessage parsed, ResultFuture<LoadedImage> result) {
         result.complete(List.of(LoadedImage.failed(parsed,
-                "no image within the load's deadline of " + timeout(limits).toMillis() + " ms")));
+                "no image within the load's deadline of " + deadline(limits).toMillis() + " ms")));
     }
 
     @Override

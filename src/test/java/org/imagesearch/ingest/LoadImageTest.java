@@ -9,12 +9,15 @@ import com.sun.net.httpserver.HttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.operators.async.AsyncWaitOperatorFactory;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.imagesearch.image.LoadRetries;
@@ -116,6 +119,30 @@ class LoadImageTest {
         }
     }
 
+    @Test
+    void aLoadPastItsDeadlineComesOutWithTheReasonInsteadOfFailingTheJob() throws Exception {
+        LoaderLimits limits = limits();
+        byte[] payload = TestMessages.uri(1, web("/slow.png"));
+        ParsedMessage parsed = new ParsedMessage(TestMessages.raw(0, payload), new IngestMessageParser().parse(payload), 1);
+        List<LoadedImage> results = new ArrayList<>();
+
+        new LoadImage(limits).timeout(parsed, new ResultFuture<>() {
+            @Override
+            public void complete(Collection<LoadedImage> result) {
+                results.addAll(result);
+            }
+
+            @Override
+            public void completeExceptionally(Throwable error) {
+                throw new AssertionError("the job would fail", error);
+            }
+        });
+
+        assertEquals(1, results.size());
+        assertEquals("no image within the load's deadline of " + LoadImage.deadline(limits).toMillis() + " ms",
+                results.get(0).failure());
+    }
+
     private List<LoadedImage> load(byte[]... payloads) throws Exception {
         try (MeteredHarness<ParsedMessage, LoadedImage> harness = harness()) {
             return run(harness, payloads);
@@ -138,11 +165,15 @@ class LoadImageTest {
         return loaded;
     }
 
-    private MeteredHarness<ParsedMessage, LoadedImage> harness() throws Exception {
-        LoaderLimits limits = new LoaderLimits(List.of(root.toString()), List.of(), List.of("127.0.0.0/8"),
+    private LoaderLimits limits() {
+        return new LoaderLimits(List.of(root.toString()), List.of(), List.of("127.0.0.0/8"),
                 Duration.ofSeconds(2), Duration.ofSeconds(2), MAX_BYTES, 1_000_000, 4,
                 new LoadRetries(3, Duration.ofMillis(20)));
-        return MeteredHarness.open(new AsyncWaitOperatorFactory<>(new LoadImage(limits), LoadImage.timeout(limits).toMillis(),
+    }
+
+    private MeteredHarness<ParsedMessage, LoadedImage> harness() throws Exception {
+        LoaderLimits limits = limits();
+        return MeteredHarness.open(new AsyncWaitOperatorFactory<>(new LoadImage(limits), LoadImage.deadline(limits).toMillis(),
                         limits.loadCapacity(), AsyncDataStream.OutputMode.ORDERED),
                 TypeInformation.of(ParsedMessage.class).createSerializer(new SerializerConfigImpl()));
     }
