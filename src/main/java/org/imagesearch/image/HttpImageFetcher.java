@@ -6,6 +6,7 @@ import java.net.Proxy;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -34,6 +35,8 @@ final class HttpImageFetcher {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(limits.connectTimeout())
+                // every load in flight can keep its connection for the next one (OkHttp keeps 5 by default)
+                .connectionPool(new ConnectionPool(limits.loadCapacity(), 5, TimeUnit.MINUTES))
                 .build();
     }
 
