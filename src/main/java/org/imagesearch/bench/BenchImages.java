@@ -38,7 +38,7 @@ public final class BenchImages implements AutoCloseable {
     public static BenchImages open(Path path, long seed, ImageDelivery delivery, Duration serverDelay)
             throws IOException {
         if (serverDelay.isNegative() || delivery != ImageDelivery.HTTP && !serverDelay.isZero()) {
-            throw new IllegalArgumentException("--server-delay-ms is a positive delay of --via-http");
+            throw new IllegalArgumentException("--server-delay-ms takes 0 or more milliseconds, and only with --via-http");
         }
         Dataset dataset = Dataset.open(path, seed, delivery == ImageDelivery.INLINE);
         try {
