@@ -26,6 +26,7 @@ public final class LoadImage extends RichAsyncFunction<ParsedMessage, LoadedImag
     private final LoaderLimits limits;
     private transient ScheduledExecutorService pool;
     private transient RetryingLoader loader;
+    private transient StageTimer loadTimer;
 
     public LoadImage(LoaderLimits limits) {
         this.limits = limits;
@@ -40,7 +41,7 @@ public final class LoadImage extends RichAsyncFunction<ParsedMessage, LoadedImag
     public void open(OpenContext context) {
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         Counter retries = metrics.addGroup("imagesearch").counter("load_retries", new ThreadSafeSimpleCounter());
-        StageTimer loadTimer = StageTimer.register(metrics, "load");
+        loadTimer = StageTimer.register(metrics, "load");
         ImageLoader images = new ImageLoader(limits);
         pool = Executors.newScheduledThreadPool(limits.loadCapacity(), task -> {
             Thread thread = new Thread(task, "image-loader");
@@ -91,13 +92,19 @@ public final class LoadImage extends RichAsyncFunction<ParsedMessage, LoadedImag
         }
     }
 
-    /** Inline images get the same byte limit that the loader applies to files and downloads. */
+    /**
+     * Inline images get the same byte limit that the loader applies to files and downloads, on the task's thread:
+     * there is nothing to wait for. Timed as their load, so every delivery reports one.
+     */
     private LoadedImage inline(ParsedMessage parsed, byte[] bytes) {
+        StageTimer.Start load = loadTimer.start();
         try {
             limits.checkBytes(bytes.length);
             return LoadedImage.of(parsed, bytes);
         } catch (ImageRejectedException e) {
             return LoadedImage.failed(parsed, e.getMessage());
+        } finally {
+            load.stop();
         }
     }
 }
