@@ -3,6 +3,7 @@ package org.imagesearch.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.imagesearch.dataset.Dataset;
@@ -19,15 +20,26 @@ import org.imagesearch.image.LoaderLimits;
 public final class BenchImages implements AutoCloseable {
     private final Dataset dataset;
     private final ImageDelivery delivery;
+    private final Duration serverDelay;
     private final LoopbackImageServer server;
 
-    private BenchImages(Dataset dataset, ImageDelivery delivery, LoopbackImageServer server) {
+    private BenchImages(Dataset dataset, ImageDelivery delivery, Duration serverDelay, LoopbackImageServer server) {
         this.dataset = dataset;
         this.delivery = delivery;
+        this.serverDelay = serverDelay;
         this.server = server;
     }
 
     public static BenchImages open(Path path, long seed, ImageDelivery delivery) throws IOException {
+        return open(path, seed, delivery, Duration.ZERO);
+    }
+
+    /** With {@link ImageDelivery#HTTP}, the server answers each request after {@code serverDelay}. */
+    public static BenchImages open(Path path, long seed, ImageDelivery delivery, Duration serverDelay)
+            throws IOException {
+        if (serverDelay.isNegative() || delivery != ImageDelivery.HTTP && !serverDelay.isZero()) {
+            throw new IllegalArgumentException("--server-delay-ms takes 0 or more milliseconds, and only with --via-http");
+        }
         Dataset dataset = Dataset.open(path, seed, delivery == ImageDelivery.INLINE);
         try {
             if (delivery == ImageDelivery.FILE && !(dataset instanceof ImageFolderDataset)) {
@@ -35,8 +47,8 @@ public final class BenchImages implements AutoCloseable {
                         + " goes --inline or --via-http");
             }
             LoopbackImageServer server = delivery == ImageDelivery.HTTP
-                    ? LoopbackImageServer.start(position -> bytes(dataset, position), dataset.size()) : null;
-            return new BenchImages(dataset, delivery, server);
+                    ? LoopbackImageServer.start(position -> bytes(dataset, position), dataset.size(), serverDelay) : null;
+            return new BenchImages(dataset, delivery, serverDelay, server);
         } catch (IOException | RuntimeException e) {
             dataset.close();
             throw e;
@@ -49,6 +61,11 @@ public final class BenchImages implements AutoCloseable {
 
     public ImageDelivery delivery() {
         return delivery;
+    }
+
+    /** How long the image server waits before each answer (zero when there is none). */
+    public Duration serverDelay() {
+        return serverDelay;
     }
 
     public String describe() {

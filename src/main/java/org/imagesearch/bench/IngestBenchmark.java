@@ -103,6 +103,8 @@ public final class IngestBenchmark {
 
             result.put("benchmark", "ingest");
             result.put("delivery", images.delivery().label());
+            result.put("server_delay_ms", images.serverDelay().toMillis());
+            result.put("load_capacity", settings.loader().loadCapacity());
             result.put("images", count);
             result.put("seconds", Json.rounded(seconds, 2));
             result.put("images_per_s", Json.rounded(rate, 2));

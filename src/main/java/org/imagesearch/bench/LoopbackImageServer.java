@@ -5,19 +5,22 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.OptionalInt;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An HTTP server on 127.0.0.1 serving the image at position {@code i} of a data set at {@code /images/i}: the
- * image host of {@code bench ingest --via-http}. Each request reads the image anew, as an image server would.
+ * image host of {@code bench ingest --via-http}. Each request reads the image anew, as an image server would,
+ * and is answered after a delay, if one is given, that stands for a distant server's latency.
  */
 final class LoopbackImageServer implements AutoCloseable {
     /** The one address it listens on, as the CIDR block the job is allowed to fetch from. */
     static final String NETWORK = "127.0.0.1/32";
     private static final String PATH = "/images/";
-    /** Each of the job's subtasks fetches one image at a time: a few threads serve them all. */
+    /** The delay is scheduled, not slept, so a few threads serve however many requests wait at once. */
     private static final int THREADS = 4;
 
     /** The encoded image at a position. */
@@ -27,18 +30,24 @@ final class LoopbackImageServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService threads;
+    private final ScheduledExecutorService threads;
 
-    private LoopbackImageServer(HttpServer server, ExecutorService threads) {
+    private LoopbackImageServer(HttpServer server, ScheduledExecutorService threads) {
         this.server = server;
         this.threads = threads;
     }
 
-    /** Serves positions 0..size-1 of {@code images}; 404 for any other path. */
-    static LoopbackImageServer start(Images images, int size) throws IOException {
+    /** Serves positions 0..size-1 of {@code images} after {@code delay}; 404 for any other path. */
+    static LoopbackImageServer start(Images images, int size, Duration delay) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        server.createContext("/", exchange -> serve(exchange, images, size));
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        ScheduledExecutorService threads = Executors.newScheduledThreadPool(THREADS);
+        server.createContext("/", exchange -> threads.schedule(() -> {
+            try {
+                serve(exchange, images, size);
+            } catch (IOException e) {
+                // the client has gone: serve closed the exchange, and there is no one to tell
+            }
+        }, delay.toNanos(), TimeUnit.NANOSECONDS));
         server.setExecutor(threads);
         server.start();
         return new LoopbackImageServer(server, threads);

@@ -49,6 +49,10 @@ final class BenchIngestCommand implements Callable<Integer> {
             + "(the job is allowed to fetch from that address)")
     private boolean viaHttp;
 
+    @Option(names = "--server-delay-ms", paramLabel = "MS", description = "with --via-http: the server answers each "
+            + "request after MS milliseconds, as a distant one would (default: ${DEFAULT-VALUE})")
+    private long serverDelayMs;
+
     @Option(names = "--compare-python", description = "then time bench/python_reference_loop.py, the reference "
             + "tutorial's loop, on the same files at the same input size (a folder of images only)")
     private boolean comparePython;
@@ -74,7 +78,8 @@ final class BenchIngestCommand implements Callable<Integer> {
                 comparePython ? new PythonReference(python, PythonReference.defaultScript()) : null);
         Settings configured = new SettingsBuilder().with(embedding).with(job).build();
         Settings settings = SettingsResolver.resolve(configured, embedding.projection());
-        try (BenchImages images = BenchImages.open(dataset.path(), seed, delivery)) {
+        try (BenchImages images = BenchImages.open(dataset.path(), seed, delivery,
+                Duration.ofMillis(serverDelayMs))) {
             IngestBenchmark bench = new IngestBenchmark(settings, images, run);
             int total = Math.min(limit, images.size());
             ProgressBar bar = new ProgressBar();

@@ -55,6 +55,9 @@ public final class JobParameters {
         map.put("http-read-timeout-ms", millis(loader.readTimeout()));
         map.put("max-image-bytes", Long.toString(loader.maxBytes()));
         map.put("max-pixels", Long.toString(loader.maxPixels()));
+        map.put("load-capacity", Integer.toString(loader.loadCapacity()));
+        map.put("load-attempts", Integer.toString(loader.retries().attempts()));
+        map.put("load-backoff-ms", millis(loader.retries().backoff()));
 
         Settings.Job job = settings.job();
         if (job.parallelism() != null) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.imagesearch.image.LoadRetries;
 import org.imagesearch.image.LoaderLimits;
 import picocli.CommandLine.Option;
 
@@ -37,9 +38,21 @@ public final class LoaderOptions {
     @Option(names = "--max-pixels", paramLabel = "N", description = "(default: ${DEFAULT-VALUE})")
     private long maxPixels = 40_000_000L;
 
+    @Option(names = "--load-capacity", paramLabel = "N", description = "images the ingest job loads at once per "
+            + "subtask, while it decodes and embeds others (default: ${DEFAULT-VALUE})")
+    private int loadCapacity = LoaderLimits.DEFAULT_LOAD_CAPACITY;
+
+    @Option(names = "--load-attempts", paramLabel = "N", description = "tries of an http(s) image after HTTP 5xx, "
+            + "a failed connection or a timeout, before it is dead-lettered (default: ${DEFAULT-VALUE})")
+    private int loadAttempts = LoaderLimits.DEFAULT_RETRIES.attempts();
+
+    @Option(names = "--load-backoff-ms", paramLabel = "MS",
+            description = "wait before the second try, doubled before each further one (default: ${DEFAULT-VALUE})")
+    private long loadBackoffMs = LoaderLimits.DEFAULT_RETRIES.backoff().toMillis();
+
     public LoaderLimits limits() {
         return new LoaderLimits(roots(), entries(allowHosts), entries(allowNetworks), Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(readTimeoutMs),
-                maxImageBytes, maxPixels);
+                maxImageBytes, maxPixels, loadCapacity, new LoadRetries(loadAttempts, Duration.ofMillis(loadBackoffMs)));
     }
 
     private List<String> roots() {

@@ -6,6 +6,7 @@ import java.net.Proxy;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -34,6 +35,8 @@ final class HttpImageFetcher {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(limits.connectTimeout())
+                // every load in flight can keep its connection for the next one (OkHttp keeps 5 by default)
+                .connectionPool(new ConnectionPool(limits.loadCapacity(), 5, TimeUnit.MINUTES))
                 .build();
     }
 
@@ -56,9 +59,9 @@ final class HttpImageFetcher {
             } catch (BlockedAddressException e) {
                 throw reject(e.getMessage() + ", fetching " + shown);
             } catch (InterruptedIOException e) {
-                throw reject("timed out fetching " + shown + " within " + limits.readTimeout().toMillis() + " ms");
+                throw transientFailure("timed out fetching " + shown + " within " + limits.readTimeout().toMillis() + " ms");
             } catch (IOException e) {
-                throw reject("cannot fetch " + shown + ": " + e);
+                throw transientFailure("cannot fetch " + shown + ": " + e);
             }
         }
     }
@@ -81,6 +84,9 @@ final class HttpImageFetcher {
     }
 
     private byte[] body(Response response, String shown) throws IOException, ImageRejectedException {
+        if (response.code() >= 500) {
+            throw transientFailure("HTTP " + response.code() + " from " + shown);
+        }
         if (response.code() != 200) {
             throw reject("HTTP " + response.code() + " from " + shown);
         }
@@ -101,5 +107,9 @@ final class HttpImageFetcher {
 
     private static ImageRejectedException reject(String reason) {
         return new ImageRejectedException(ImageRejectedException.Step.LOAD, reason);
+    }
+
+    private static ImageRejectedException transientFailure(String reason) {
+        return new ImageRejectedException(ImageRejectedException.Step.LOAD, reason, true);
     }
 }

@@ -11,18 +11,27 @@ import java.util.List;
 
 /**
  * Limits for reading images: the folders {@code file:} URIs may come from, the hosts and networks beyond the
- * public internet that may be fetched from, how long and how much to fetch, and how many pixels may be
- * decoded. Shipped to the Flink tasks, hence serializable (paths, names and CIDR blocks as strings).
+ * public internet that may be fetched from, how long and how much to fetch, how many pixels may be decoded, and,
+ * for the ingest job, how many loads one subtask keeps in flight and how failed ones are retried. Shipped to the
+ * Flink tasks, hence serializable (paths, names and CIDR blocks as strings).
  */
 public record LoaderLimits(List<String> fileRoots, List<String> allowHosts, List<String> allowNetworks,
-                           Duration connectTimeout, Duration readTimeout, long maxBytes, long maxPixels)
+                           Duration connectTimeout, Duration readTimeout, long maxBytes, long maxPixels,
+                           int loadCapacity, LoadRetries retries)
         implements Serializable {
+    /** Loads in flight per subtask by default: at 200 ms a load, 160 images/s, more than a core embeds. */
+    public static final int DEFAULT_LOAD_CAPACITY = 32;
+    public static final LoadRetries DEFAULT_RETRIES = new LoadRetries(3, Duration.ofMillis(200));
+
     public LoaderLimits {
         if (connectTimeout.toMillis() < 1 || readTimeout.toMillis() < 1) {
             throw new IllegalArgumentException("--http-connect-timeout-ms and --http-read-timeout-ms must be positive");
         }
         if (maxBytes < 1 || maxPixels < 1) {
             throw new IllegalArgumentException("--max-image-bytes and --max-pixels must be positive");
+        }
+        if (loadCapacity < 1 || loadCapacity > 1024) {
+            throw new IllegalArgumentException("--load-capacity must be in 1..1024, got " + loadCapacity);
         }
         fileRoots = List.copyOf(fileRoots);
         allowHosts = List.copyOf(allowHosts);
@@ -39,19 +48,22 @@ public record LoaderLimits(List<String> fileRoots, List<String> allowHosts, List
     public LoaderLimits withRoot(Path root) {
         List<String> roots = new ArrayList<>(fileRoots);
         roots.add(root.toString());
-        return new LoaderLimits(roots, allowHosts, allowNetworks, connectTimeout, readTimeout, maxBytes, maxPixels);
+        return new LoaderLimits(roots, allowHosts, allowNetworks, connectTimeout, readTimeout, maxBytes, maxPixels,
+                loadCapacity, retries);
     }
 
     /** The same limits with one more address block (CIDR) that HTTP fetches may reach. */
     public LoaderLimits withAllowedNetwork(String cidr) {
         List<String> networks = new ArrayList<>(allowNetworks);
         networks.add(cidr);
-        return new LoaderLimits(fileRoots, allowHosts, networks, connectTimeout, readTimeout, maxBytes, maxPixels);
+        return new LoaderLimits(fileRoots, allowHosts, networks, connectTimeout, readTimeout, maxBytes, maxPixels,
+                loadCapacity, retries);
     }
 
     /** The same limits with another pixel limit. */
     public LoaderLimits withMaxPixels(long pixels) {
-        return new LoaderLimits(fileRoots, allowHosts, allowNetworks, connectTimeout, readTimeout, maxBytes, pixels);
+        return new LoaderLimits(fileRoots, allowHosts, allowNetworks, connectTimeout, readTimeout, maxBytes, pixels,
+                loadCapacity, retries);
     }
 
     /** Refuses an image of {@code size} bytes when it is over {@link #maxBytes}. */

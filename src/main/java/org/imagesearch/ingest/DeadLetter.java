@@ -1,5 +1,6 @@
 package org.imagesearch.ingest;
 
+import org.apache.flink.util.OutputTag;
 import org.imagesearch.kafka.KafkaMessage;
 
 /**
@@ -12,6 +13,8 @@ import org.imagesearch.kafka.KafkaMessage;
  */
 public record DeadLetter(String stage, String reason, Long id, String sourceTopic, int sourcePartition,
                          long sourceOffset, long sourceTimestamp, byte[] key, byte[] payload, long failedAtMillis) {
+    /** The side output every operator that rejects a message puts its dead letter on. */
+    public static final OutputTag<DeadLetter> SIDE_OUTPUT = new OutputTag<>("dead-letters") {};
 
     public static DeadLetter of(KafkaMessage message, Stage stage, String reason, Long id) {
         return new DeadLetter(stage.label(), reason, id, message.topic(), message.partition(), message.offset(),

@@ -1,23 +1,26 @@
 package org.imagesearch.ingest;
 
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.imagesearch.config.Settings;
 import org.imagesearch.flink.JobEnvironment;
+import org.imagesearch.image.LoaderLimits;
 import org.imagesearch.kafka.KafkaConnectors;
 import org.imagesearch.kafka.KafkaMessage;
 import org.imagesearch.store.VectorRecord;
 import org.imagesearch.store.VectorSinks;
 
 /**
- * The streaming ingestion job: Kafka ingest topic -> parse, load, decode -> SqueezeNet embedding ->
- * batched JDBC upsert into the pgvector table; every message that cannot be indexed goes to the
+ * The streaming ingestion job: Kafka ingest topic -> parse -> load (asynchronous) -> decode -> SqueezeNet
+ * embedding -> batched JDBC upsert into the pgvector table; every message that cannot be indexed goes to the
  * dead-letter sink. The source and sinks are arguments, so tests run the same job on a MiniCluster.
  */
 public final class IngestJob {
@@ -56,11 +59,19 @@ public final class IngestJob {
     /**
      * Adds the processing and the sinks after an existing stream of raw messages. Every operator takes the
      * environment's parallelism, so they chain with forward partitioning: no image crosses the network.
+     * The operators' uids are what a savepoint maps state by.
      */
     public void attach(DataStream<KafkaMessage> messages) {
-        SingleOutputStreamOperator<PreparedImage> prepared = messages
-                .process(new PrepareImage(settings.loader(), settings.modelSpec().decodeTarget()))
-                .name("parse-load-decode").uid("prepare");
+        LoaderLimits limits = settings.loader();
+        SingleOutputStreamOperator<ParsedMessage> parsed = messages
+                .process(new ParseMessage()).name("parse-message").uid("parse");
+        // Ordered, so the changes of one id leave in the order they came; the capacity bounds the loads in flight.
+        SingleOutputStreamOperator<LoadedImage> loaded = AsyncDataStream.orderedWait(parsed, new LoadImage(limits),
+                        LoadImage.deadline(limits).toMillis(), TimeUnit.MILLISECONDS, limits.loadCapacity())
+                .name("load-image").uid("load");
+        SingleOutputStreamOperator<PreparedImage> prepared = loaded
+                .process(new DecodeImage(limits.maxPixels(), settings.modelSpec().decodeTarget()))
+                .name("decode-image").uid("decode");
         SingleOutputStreamOperator<Embedding> embedded = prepared
                 .map(new EmbedImage(settings.modelSpec())).name("embed-squeezenet").uid("embed");
         SingleOutputStreamOperator<VectorRecord> rows = embedded
@@ -70,16 +81,17 @@ public final class IngestJob {
         // of the same id at once could each decide on what the other had not yet committed.
         rows.keyBy(VectorRecord::id, Types.LONG)
                 .sinkTo(vectorSink).name("pgvector-upsert").uid("pgvector-upsert");
-        prepared.getSideOutput(PrepareImage.DEAD_LETTERS)
-                .union(rows.getSideOutput(PrepareImage.DEAD_LETTERS))
+        parsed.getSideOutput(DeadLetter.SIDE_OUTPUT)
+                .union(prepared.getSideOutput(DeadLetter.SIDE_OUTPUT), rows.getSideOutput(DeadLetter.SIDE_OUTPUT))
                 .map(new CountDeadLetters()).name("count-dead-letters").uid("count-dead-letters")
                 .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
     }
 
     void configure(StreamExecutionEnvironment env) {
         JobEnvironment.configure(env, settings);
-        // No function keeps a reference to a record it has emitted or received, so the copies Flink
-        // would make between chained operators (of whole images) are not needed.
+        // No function keeps a reference to a record it has emitted or received (the async operator copies the
+        // ones it holds in flight), so the copies Flink would make between chained operators (of whole images)
+        // are not needed.
         env.getConfig().enableObjectReuse();
     }
 

@@ -5,7 +5,7 @@ package org.imagesearch.ingest;
  * {@code inlineBytes} is set; for {@link Operation#DELETE} only {@code id} and {@code version} matter.
  *
  * @param version      the message's own {@code version}, or null when it gives none (the Kafka record's
- *                     timestamp stands in then, see {@link PrepareImage})
+ *                     timestamp stands in then, see {@link ParseMessage})
  * @param metadataJson the {@code metadata} object re-serialised as JSON text, or null
  */
 public record IngestMessage(long id, Operation op, Long version, String uri, byte[] inlineBytes, String label,

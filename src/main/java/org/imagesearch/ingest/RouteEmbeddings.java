@@ -13,7 +13,7 @@ public final class RouteEmbeddings extends ProcessFunction<Embedding, VectorReco
     public void processElement(Embedding embedding, Context ctx, Collector<VectorRecord> out) {
         PreparedImage input = embedding.input();
         if (embedding.failure() != null) {
-            ctx.output(PrepareImage.DEAD_LETTERS,
+            ctx.output(DeadLetter.SIDE_OUTPUT,
                     DeadLetter.of(input.source(), Stage.EMBED, embedding.failure(), input.id()));
             return;
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
@@ -73,6 +74,15 @@ class BenchImagesTest {
             assertEquals(List.of(folder.toRealPath().toString()), files.loader(CONFIGURED).fileRoots());
             assertEquals(List.of("127.0.0.1/32"), http.loader(CONFIGURED).allowNetworks());
         }
+    }
+
+    @Test
+    void onlyTheHttpServerTakesADelay() {
+        for (ImageDelivery delivery : List.of(ImageDelivery.FILE, ImageDelivery.INLINE)) {
+            assertThrows(IllegalArgumentException.class, () -> BenchImages.open(folder, 7, delivery, Duration.ofMillis(5)));
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> BenchImages.open(folder, 7, ImageDelivery.HTTP, Duration.ofMillis(-1)));
     }
 
     @Test

@@ -36,7 +36,7 @@ class StageHistogramsTest {
 
     @Test
     void averagesTheCpuSamplesOfAllSubtasksPerStageInMilliseconds() {
-        MetricGroup ours = group("localhost", "taskmanager", "job", "parse-load-decode", "0", StageTimer.GROUP);
+        MetricGroup ours = group("localhost", "taskmanager", "job", "decode-image", "0", StageTimer.GROUP);
         reporter.notifyOfAddedMetric(samples(1000, 3000), "decode_cpu_us", ours);
         reporter.notifyOfAddedMetric(samples(5000), "decode_cpu_us", ours);
         reporter.notifyOfAddedMetric(samples(9_000_000), "decode_latency_us", ours);

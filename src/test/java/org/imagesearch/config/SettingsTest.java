@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.imagesearch.embed.Descriptor;
 import org.imagesearch.embed.DistanceMetric;
+import org.imagesearch.image.LoadRetries;
 import org.imagesearch.testing.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ class SettingsTest {
             "--jdbc-url", "--db-user", "--db-password", "--table", "--dimension", "--distance", "--duplicate-distance", "--hnsw-m",
             "--hnsw-ef-construction", "--vector-type", "--model", "--model-name", "--descriptor", "--gem-p", "--input-size", "--projection",
             "--file-roots", "--allow-hosts", "--allow-networks", "--http-connect-timeout-ms", "--http-read-timeout-ms", "--max-image-bytes", "--max-pixels",
+            "--load-capacity", "--load-attempts", "--load-backoff-ms",
             "--parallelism", "--checkpoint-interval-ms", "--sink-batch-size", "--sink-batch-interval-ms",
             "--ef-search", "--query-expansion", "--requests-topic", "--results-topic", "--host", "--port",
             "--max-upload-bytes", "--requests-per-minute", "--max-query-pixels", "--allowed-hosts");
@@ -66,6 +68,8 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(10), s.loader().readTimeout());
         assertEquals(20L * 1024 * 1024, s.loader().maxBytes());
         assertEquals(40_000_000L, s.loader().maxPixels());
+        assertEquals(32, s.loader().loadCapacity());
+        assertEquals(new LoadRetries(3, Duration.ofMillis(200)), s.loader().retries());
         assertNull(s.job().parallelism(), "the Flink environment's");
         assertNull(s.job().checkpointInterval(), "the Flink environment's");
         assertEquals(100, s.job().sinkBatchSize());
@@ -172,6 +176,9 @@ class SettingsTest {
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--sink-batch-size", "0"));
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--max-image-bytes", "0"));
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--max-pixels", "-1"));
+        assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--load-capacity", "0"));
+        assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--load-attempts", "0"));
+        assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--load-backoff-ms", "-1"));
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--max-upload-bytes", "0"));
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--max-query-pixels", "0"));
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--ef-search", "0"));

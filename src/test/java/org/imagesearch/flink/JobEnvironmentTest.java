@@ -98,6 +98,8 @@ class JobEnvironmentTest {
         assertEquals("jdbc:postgresql://db:5432/x?password=***", parameters.get("jdbc-url"));
         assertEquals("gem-p3", parameters.get("descriptor"));
         assertEquals("100", parameters.get("sink-batch-size"));
+        assertEquals("32", parameters.get("load-capacity"));
+        assertEquals("200", parameters.get("load-backoff-ms"));
         assertFalse(parameters.containsKey("parallelism"), "left to the cluster, shown by it");
         assertEquals("search", parameters.get("team"), "the cluster's own parameters are kept");
         assertFalse(parameters.keySet().stream().anyMatch(key -> key.contains("password")), parameters.toString());

@@ -64,7 +64,7 @@ class ImageLoaderTest {
 
     private static ImageLoader loader(List<String> fileRoots, List<String> allowHosts, List<String> allowNetworks) {
         return new ImageLoader(new LoaderLimits(fileRoots, allowHosts, allowNetworks, Duration.ofSeconds(2),
-                READ_TIMEOUT, MAX_BYTES, 1_000_000));
+                READ_TIMEOUT, MAX_BYTES, 1_000_000, LoaderLimits.DEFAULT_LOAD_CAPACITY, LoaderLimits.DEFAULT_RETRIES));
     }
 
     private static ImageLoader loaderAllowingHosts(String... hosts) {

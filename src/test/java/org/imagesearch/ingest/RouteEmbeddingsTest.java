@@ -50,7 +50,7 @@ class RouteEmbeddingsTest {
             assertNull(delete.vector());
             assertNull(delete.thumbnail());
 
-            List<DeadLetter> letters = SideOutputs.of(harness, PrepareImage.DEAD_LETTERS);
+            List<DeadLetter> letters = SideOutputs.of(harness, DeadLetter.SIDE_OUTPUT);
             assertEquals(1, letters.size());
             DeadLetter letter = letters.get(0);
             assertEquals(Stage.EMBED.label(), letter.stage());

@@ -15,16 +15,7 @@ public final class ImageServer {
     public static HttpServer start(byte[] png) throws IOException {
         HttpServer server = LocalHttp.server();
         LocalHttp.serve(server, "/good.png", png);
-        server.createContext("/slow.png", exchange -> {
-            try {
-                Thread.sleep(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(200, png.length);
-            exchange.getResponseBody().write(png);
-            exchange.close();
-        });
+        LocalHttp.serveAfter(server, "/slow.png", 3000, png);
         LocalHttp.redirect(server, "/to-metadata.png", "http://169.254.169.254/latest/meta-data/");
         server.createContext("/", exchange -> {
             exchange.sendResponseHeaders(404, -1);

@@ -22,6 +22,20 @@ public final class LocalHttp {
         });
     }
 
+    /** Answers {@code body} after {@code delayMillis}, holding one of the server's threads meanwhile. */
+    public static void serveAfter(HttpServer server, String path, long delayMillis, byte[] body) {
+        server.createContext(path, exchange -> {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+    }
+
     public static void redirect(HttpServer server, String path, String location) {
         server.createContext(path, exchange -> {
             exchange.getResponseHeaders().set("Location", location);

@@ -3,6 +3,7 @@ package org.imagesearch.testing;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.runtime.clusterframework.types.ResourceID;
@@ -13,6 +14,7 @@ import org.apache.flink.runtime.metrics.util.TestingMetricRegistry;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperatorFactory;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 
 /**
@@ -33,6 +35,20 @@ public final class MeteredHarness<IN, OUT> implements AutoCloseable {
 
     /** The harness around {@code operator}, opened (the function's {@code open} has run). */
     public static <IN, OUT> MeteredHarness<IN, OUT> open(OneInputStreamOperator<IN, OUT> operator) throws Exception {
+        return open(environment -> new OneInputStreamOperatorTestHarness<>(operator, environment));
+    }
+
+    /** The harness around the operator {@code factory} makes (an async one, say), opened. */
+    public static <IN, OUT> MeteredHarness<IN, OUT> open(OneInputStreamOperatorFactory<IN, OUT> factory,
+                                                         TypeSerializer<IN> input) throws Exception {
+        return open(environment -> new OneInputStreamOperatorTestHarness<>(factory, input, environment));
+    }
+
+    private interface HarnessOn<IN, OUT> {
+        OneInputStreamOperatorTestHarness<IN, OUT> create(MockEnvironment environment) throws Exception;
+    }
+
+    private static <IN, OUT> MeteredHarness<IN, OUT> open(HarnessOn<IN, OUT> harnessOn) throws Exception {
         Map<String, Metric> metrics = new ConcurrentHashMap<>();
         TestingMetricRegistry registry = TestingMetricRegistry.builder()
                 .setRegisterConsumer((metric, name, group) -> metrics.put(group.getMetricIdentifier(name), metric))
@@ -42,7 +58,7 @@ public final class MeteredHarness<IN, OUT> implements AutoCloseable {
                 .addJob(new JobID(), "test-job")
                 .addTask(ExecutionAttemptID.randomId(), "test-task");
         MockEnvironment environment = new MockEnvironmentBuilder().setMetricGroup(task).build();
-        OneInputStreamOperatorTestHarness<IN, OUT> harness = new OneInputStreamOperatorTestHarness<>(operator, environment);
+        OneInputStreamOperatorTestHarness<IN, OUT> harness = harnessOn.create(environment);
         harness.open();
         return new MeteredHarness<>(metrics, environment, harness);
     }
