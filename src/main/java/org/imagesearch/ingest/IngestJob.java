@@ -14,6 +14,7 @@ import org.imagesearch.kafka.KafkaConnectors;
 import org.imagesearch.kafka.KafkaMessage;
 import org.imagesearch.store.VectorRecord;
 import org.imagesearch.store.VectorSinks;
+import org.imagesearch.watch.WatchAlerts;
 
 /**
  * The streaming ingestion job: Kafka ingest topic -> parse, load, decode -> SqueezeNet embedding ->
@@ -74,6 +75,7 @@ public final class IngestJob {
                 .union(rows.getSideOutput(PrepareImage.DEAD_LETTERS))
                 .map(new CountDeadLetters()).name("count-dead-letters").uid("count-dead-letters")
                 .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
+        WatchAlerts.attach(rows, settings);
     }
 
     void configure(StreamExecutionEnvironment env) {
