@@ -64,7 +64,6 @@ public final class LocalPipeline implements AutoCloseable {
             // a partition for each subtask of the job: each reads whole partitions
             kafka.createTopic(k.topic(), LocalFlink.parallelism(settings.job()));
             kafka.createTopic(k.deadLetterTopic(), 1);
-            kafka.createTopic(k.alertTopic(), 1);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
             JobClient job = IngestJob.fromSettings(settings, target.sink()).start(env);
             return new LocalPipeline(settings, kafka, job, new DeadLetterWatcher(kafka.bootstrapServers(),

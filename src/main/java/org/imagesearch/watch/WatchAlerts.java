@@ -1,5 +1,6 @@
 package org.imagesearch.watch;
 
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.imagesearch.config.Settings;
 import org.imagesearch.kafka.KafkaConnectors;
@@ -9,14 +10,18 @@ import org.imagesearch.store.VectorRecord;
 public final class WatchAlerts {
     private WatchAlerts() {}
 
-    /** Adds the branch after {@code rows}, the changes the vector table is sent. */
-    public static void attach(DataStream<VectorRecord> rows, Settings settings) {
+    /** The production sink: exactly once on the alert topic, transactions named after the group and the table. */
+    public static Sink<Alert> sink(Settings settings) {
         Settings.Kafka kafka = settings.kafka();
-        rows.flatMap(new MatchWatches(settings.database())).name("match-watches").uid("match-watches")
+        return KafkaConnectors.exactlyOnceSink(kafka, new AlertSerializer(kafka.alertTopic()),
+                kafka.groupId() + "-" + settings.database().table().name() + "-alerts");
+    }
+
+    /** Adds the branch after {@code rows}, the changes the vector table of {@code database} is sent. */
+    public static void attach(DataStream<VectorRecord> rows, Settings.Database database, Sink<Alert> alerts) {
+        rows.flatMap(new MatchWatches(database)).name("match-watches").uid("match-watches")
                 .keyBy(Alert::pair)
                 .process(new FirstAlertOnly()).name("first-alert-only").uid("first-alert-only")
-                .sinkTo(KafkaConnectors.exactlyOnceSink(kafka, new AlertSerializer(kafka.alertTopic()),
-                        kafka.groupId() + "-" + settings.database().table().name() + "-alerts"))
-                .name("alerts").uid("alerts");
+                .sinkTo(alerts).name("alerts").uid("alerts");
     }
 }
