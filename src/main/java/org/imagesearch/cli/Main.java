@@ -20,6 +20,7 @@ import picocli.CommandLine;
         subcommands = {DemoCommand.class, WalkthroughCommand.class, IngestCommand.class, QueryJobCommand.class,
                 ServeCommand.class, SearchCommand.class, PublishCommand.class, ReplayDeadLettersCommand.class,
                 StatusCommand.class, DuplicatesCommand.class, DedupReportCommand.class, ReindexCommand.class,
+                WatchCommand.class,
                 EvalCommand.class, ProjectionCommand.class, BenchCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
     @Spec

@@ -24,6 +24,7 @@ public final class JobParameters {
         map.put("bootstrap-servers", kafka.bootstrapServers());
         map.put("topic", kafka.topic());
         map.put("dead-letter-topic", kafka.deadLetterTopic());
+        map.put("alert-topic", kafka.alertTopic());
         map.put("group-id", kafka.groupId());
         map.put("start-offsets", kafka.startOffsets().name().toLowerCase(Locale.ROOT));
 

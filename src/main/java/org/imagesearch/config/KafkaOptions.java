@@ -2,7 +2,7 @@ package org.imagesearch.config;
 
 import picocli.CommandLine.Option;
 
-/** Options for {@link Settings.Kafka}: the broker, the ingest and dead-letter topics, the consumer group. */
+/** Options for {@link Settings.Kafka}: the broker, the ingest, dead-letter and alert topics, the consumer group. */
 public final class KafkaOptions {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka (default: ${DEFAULT-VALUE})")
     private String bootstrapServers = "localhost:9092";
@@ -14,6 +14,10 @@ public final class KafkaOptions {
             description = "where messages that cannot be indexed go (default: ${DEFAULT-VALUE})")
     private String deadLetterTopic = "image-ingest-dlq";
 
+    @Option(names = "--alert-topic", paramLabel = "NAME",
+            description = "where the ingest job reports images matching a watch (default: ${DEFAULT-VALUE})")
+    private String alertTopic = "image-alerts";
+
     @Option(names = "--group-id", paramLabel = "NAME",
             description = "consumer group; offsets are committed on checkpoints (default: ${DEFAULT-VALUE})")
     private String groupId = "image-search-ingest";
@@ -23,7 +27,7 @@ public final class KafkaOptions {
     private String startOffsets = "committed";
 
     public Settings.Kafka kafka() {
-        return new Settings.Kafka(bootstrapServers, topic, deadLetterTopic, groupId, parseStartOffsets());
+        return new Settings.Kafka(bootstrapServers, topic, deadLetterTopic, alertTopic, groupId, parseStartOffsets());
     }
 
     private Settings.StartOffsets parseStartOffsets() {

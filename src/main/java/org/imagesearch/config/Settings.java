@@ -25,19 +25,19 @@ public record Settings(Kafka kafka, Database database, Model model, LoaderLimits
     public static final int POOLED_DIMENSION = 512;
 
     /** Kafka topics and consumer behaviour. */
-    public record Kafka(String bootstrapServers, String topic, String deadLetterTopic, String groupId,
-                        StartOffsets startOffsets) implements Serializable {
+    public record Kafka(String bootstrapServers, String topic, String deadLetterTopic, String alertTopic,
+                        String groupId, StartOffsets startOffsets) implements Serializable {
         public Kafka withBootstrapServers(String servers) {
-            return new Kafka(servers, topic, deadLetterTopic, groupId, startOffsets);
+            return new Kafka(servers, topic, deadLetterTopic, alertTopic, groupId, startOffsets);
         }
 
         public Kafka withStartOffsets(StartOffsets offsets) {
-            return new Kafka(bootstrapServers, topic, deadLetterTopic, groupId, offsets);
+            return new Kafka(bootstrapServers, topic, deadLetterTopic, alertTopic, groupId, offsets);
         }
 
         /** The same broker, another topic read by another consumer group (the query job's requests). */
         public Kafka reading(String otherTopic, String otherGroupId) {
-            return new Kafka(bootstrapServers, otherTopic, deadLetterTopic, otherGroupId, startOffsets);
+            return new Kafka(bootstrapServers, otherTopic, deadLetterTopic, alertTopic, otherGroupId, startOffsets);
         }
     }
 

@@ -91,4 +91,9 @@ public record TableSpec(String name, int dimension, DistanceMetric distance, int
     public String tombstoneTableName() {
         return name + "_tombstones";
     }
+
+    /** The side table of watched vectors, each with the distance within which a new image raises an alert. */
+    public String watchTableName() {
+        return name + "_watches";
+    }
 }

@@ -17,11 +17,14 @@ import org.imagesearch.kafka.KafkaConnectors;
 import org.imagesearch.kafka.KafkaMessage;
 import org.imagesearch.store.VectorRecord;
 import org.imagesearch.store.VectorSinks;
+import org.imagesearch.watch.Alert;
+import org.imagesearch.watch.WatchAlerts;
 
 /**
  * The streaming ingestion job: Kafka ingest topic -> parse -> load (asynchronous) -> decode -> SqueezeNet
  * embedding -> batched JDBC upsert into the pgvector table; every message that cannot be indexed goes to the
- * dead-letter sink. The source and sinks are arguments, so tests run the same job on a MiniCluster.
+ * dead-letter sink; with an alert sink, the matches of the table's watchlist go to it. The source and sinks are
+ * arguments, so tests run the same job on a MiniCluster.
  */
 public final class IngestJob {
     private static final String NAME = "image-search ingest";
@@ -30,24 +33,40 @@ public final class IngestJob {
     private final Source<KafkaMessage, ?, ?> source;
     private final Sink<VectorRecord> vectorSink;
     private final Sink<DeadLetter> deadLetterSink;
+    private final Sink<Alert> alertSink;
 
+    /** A job without watchlists: a replay into another table, or a test's own sinks. */
     public IngestJob(Settings settings, Source<KafkaMessage, ?, ?> source, Sink<VectorRecord> vectorSink,
                      Sink<DeadLetter> deadLetterSink) {
+        this(settings, source, vectorSink, deadLetterSink, null);
+    }
+
+    /** With {@code alertSink} (null: none) taking the alerts of the table's watchlist. */
+    public IngestJob(Settings settings, Source<KafkaMessage, ?, ?> source, Sink<VectorRecord> vectorSink,
+                     Sink<DeadLetter> deadLetterSink, Sink<Alert> alertSink) {
         this.settings = settings;
         this.source = source;
         this.vectorSink = vectorSink;
         this.deadLetterSink = deadLetterSink;
+        this.alertSink = alertSink;
     }
 
-    /** The production wiring: Kafka in, PostgreSQL and the dead-letter topic out. */
+    /** The production wiring: Kafka in, PostgreSQL, the dead-letter topic and the watchlist's alert topic out. */
     public static IngestJob fromSettings(Settings settings) {
-        return fromSettings(settings, VectorSinks.jdbcSink(settings));
+        return new IngestJob(settings, KafkaConnectors.source(settings.kafka()), VectorSinks.jdbcSink(settings),
+                deadLetterSink(settings), WatchAlerts.sink(settings));
     }
 
-    /** The production wiring with the vector rows going to another sink (another table). */
+    /**
+     * The production wiring with the vector rows going to another sink (another table, as the embedded runs of
+     * {@code LocalPipeline} write), without watchlists: their broker goes when the run ends, and their alerts with it.
+     */
     public static IngestJob fromSettings(Settings settings, Sink<VectorRecord> vectorSink) {
-        return new IngestJob(settings, KafkaConnectors.source(settings.kafka()), vectorSink,
-                KafkaConnectors.sink(settings.kafka(), new DeadLetterSerializer(settings.kafka().deadLetterTopic())));
+        return new IngestJob(settings, KafkaConnectors.source(settings.kafka()), vectorSink, deadLetterSink(settings));
+    }
+
+    private static Sink<DeadLetter> deadLetterSink(Settings settings) {
+        return KafkaConnectors.sink(settings.kafka(), new DeadLetterSerializer(settings.kafka().deadLetterTopic()));
     }
 
     /** Configures {@code env} ({@link JobEnvironment}) and adds the whole job reading from the source. */
@@ -85,6 +104,9 @@ public final class IngestJob {
                 .union(prepared.getSideOutput(DeadLetter.SIDE_OUTPUT), rows.getSideOutput(DeadLetter.SIDE_OUTPUT))
                 .map(new CountDeadLetters()).name("count-dead-letters").uid("count-dead-letters")
                 .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
+        if (alertSink != null) {
+            WatchAlerts.attach(rows, settings.database(), alertSink);
+        }
     }
 
     void configure(StreamExecutionEnvironment env) {

@@ -1,5 +1,6 @@
 package org.imagesearch.kafka;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -13,6 +14,8 @@ import org.imagesearch.config.Settings;
 
 /** The Kafka source and sinks of the Flink jobs, built one way from the settings. */
 public final class KafkaConnectors {
+    private static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
+
     private KafkaConnectors() {}
 
     /** Raw records of {@code kafka.topic()}, offsets committed to Kafka when a checkpoint completes. */
@@ -61,6 +64,26 @@ public final class KafkaConnectors {
                 .setKafkaProducerConfig(producer)
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+
+    /**
+     * A transactional sink: what it writes becomes visible to {@code read_committed} consumers when the checkpoint
+     * after it completes, and a restart aborts what no checkpoint covered. Transactions are named after
+     * {@code transactionalIdPrefix}, which must be the same on every run of a job and no other job's. Their timeout,
+     * 15 minutes, is the broker's default maximum (Flink's own, an hour, is refused by a default broker); a job
+     * down for longer loses the writes of its last checkpoint interval.
+     */
+    public static <T> KafkaSink<T> exactlyOnceSink(Settings.Kafka kafka, KafkaRecordSerializationSchema<T> serializer,
+                                                   String transactionalIdPrefix) {
+        Properties producer = new Properties();
+        producer.setProperty("transaction.timeout.ms", Long.toString(TRANSACTION_TIMEOUT.toMillis()));
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setKafkaProducerConfig(producer)
+                .setRecordSerializer(serializer)
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(transactionalIdPrefix)
                 .build();
     }
 }

@@ -58,6 +58,11 @@ public final class ImageSearch {
         return tables.current(connection).table();
     }
 
+    /** The vector of an image as a search by it would compute it. */
+    public float[] embed(QueryTarget.ByImage image) throws InvalidQueryException {
+        return images.embed(image);
+    }
+
     public SearchResult search(Connection connection, Query query)
             throws InvalidQueryException, UnknownImageException, SQLException {
         long started = System.nanoTime();

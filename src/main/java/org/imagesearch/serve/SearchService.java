@@ -1,6 +1,7 @@
 package org.imagesearch.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.imagesearch.config.DuplicateDistance;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsDescription;
 import org.imagesearch.config.TableSpec;
@@ -37,6 +39,9 @@ import org.imagesearch.query.UnknownImageException;
 import org.imagesearch.store.DuplicateGroup;
 import org.imagesearch.store.DuplicateGroups;
 import org.imagesearch.store.ImageTable;
+import org.imagesearch.watch.Watch;
+import org.imagesearch.watch.WatchJson;
+import org.imagesearch.watch.WatchTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +54,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/images/{id}}: the stored thumbnail</li>
  *   <li>{@code GET /api/duplicates?min_group=N&limit=N}: the groups of near-duplicates; {@code ?id=ID}: the group
  *       of one image ({@code {"group": null}} when it has none)</li>
+ *   <li>{@code POST /api/watchlist}: a JSON watch ({@link WatchRequest}), answered with the watch made;
+ *       {@code GET /api/watchlist}: the watches</li>
  *   <li>{@code GET /api/health}, {@code GET /api/stats} (the ingest status, the settings with the table searched now
  *       and the alias followed, and a stored id)</li>
  *   <li>{@code GET /metrics}: request latency and the JVM's, for Prometheus (not rate-limited)</li>
@@ -122,6 +129,8 @@ public final class SearchService implements AutoCloseable {
         app.get("/api/search", this::searchGet);
         app.get("/api/images/{id}", this::image);
         app.get("/api/duplicates", this::duplicates);
+        app.post("/api/watchlist", this::watch);
+        app.get("/api/watchlist", this::watchlist);
         app.get("/api/health", this::health);
         app.get("/api/stats", this::stats);
         app.get("/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape()));
@@ -168,22 +177,27 @@ public final class SearchService implements AutoCloseable {
         if (ctx.isMultipartFormData()) {
             query = formQuery(ctx, new QueryTarget.ByImage(uploadedImage(ctx), null));
         } else {
-            // Other types are what a foreign page can post without asking (CORS "simple requests").
-            if (!"application/json".equalsIgnoreCase(mediaType(ctx.contentType()))) {
-                throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
-                        "send a JSON query with Content-Type: application/json, or upload a multipart form");
-            }
-            byte[] body = BoundedRead.atMost(ctx.bodyInputStream(), settings.service().maxUploadBytes());
-            if (body == null) {
-                throw tooLarge();
-            }
-            query = QueryJson.parse(QueryJson.read(body));
+            query = QueryJson.parse(QueryJson.read(jsonBody(ctx,
+                    "send a JSON query with Content-Type: application/json, or upload a multipart form")));
             if (query.target() instanceof QueryTarget.ByImage image && image.uri() != null) {
                 // Fetching URLs on behalf of web clients would let them reach internal hosts: bytes only here.
                 throw new InvalidQueryException("image URIs are not accepted by the web service: send \"bytes\" or upload the file");
             }
         }
         answer(ctx, query);
+    }
+
+    /** The body of a JSON request, within the upload limit; {@code refusal} answers a body of another type. */
+    private byte[] jsonBody(Context ctx, String refusal) throws IOException {
+        // Other types are what a foreign page can post without asking (CORS "simple requests").
+        if (!"application/json".equalsIgnoreCase(mediaType(ctx.contentType()))) {
+            throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), refusal);
+        }
+        byte[] body = BoundedRead.atMost(ctx.bodyInputStream(), settings.service().maxUploadBytes());
+        if (body == null) {
+            throw tooLarge();
+        }
+        return body;
     }
 
     /** The bytes of the form's "image" field; Jetty reads no further than the size limits, Content-Length or not. */
@@ -302,6 +316,37 @@ public final class SearchService implements AutoCloseable {
                 throw new InvalidQueryException("min_group must be at least 2 and limit in 1..1000");
             }
             ctx.json(Json.object().set("groups", DuplicateGroup.toJson(duplicates.list(connection, minGroup, limit))));
+        }
+    }
+
+    private void watch(Context ctx) throws Exception {
+        if (hosts.isCrossSite(ctx)) {
+            throw new ForbiddenResponse("cross-site watches are refused");
+        }
+        WatchRequest request = WatchRequest.parse(QueryJson.read(jsonBody(ctx,
+                "send the watch as JSON with Content-Type: application/json")));
+        float[] vector = request.bytes() == null ? null : search.embed(new QueryTarget.ByImage(request.bytes(), null));
+        try (Connection connection = pool.getConnection()) {
+            TableSpec table = search.table(connection);
+            double distance = request.distance() != null ? request.distance() : DuplicateDistance.defaultFor(table.distance());
+            WatchTable watches = new WatchTable(table);
+            watches.create(connection);
+            Watch watch = vector != null ? watches.add(connection, vector, distance, request.note())
+                    : watches.addImage(connection, request.id(), distance, request.note());
+            if (watch == null) {
+                throw new UnknownImageException(request.id());
+            }
+            ctx.status(HttpStatus.CREATED).json(WatchJson.of(watch));
+        }
+    }
+
+    private void watchlist(Context ctx) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            WatchTable watches = new WatchTable(search.table(connection));
+            watches.create(connection);
+            ArrayNode list = Json.MAPPER.createArrayNode();
+            watches.list(connection).forEach(w -> list.add(WatchJson.of(w)));
+            ctx.json(Json.object().set("watches", list));
         }
     }
 

@@ -29,7 +29,7 @@ import picocli.CommandLine;
 class MainTest {
     private static final List<String> SUBCOMMANDS = List.of("demo", "walkthrough", "ingest", "query-job", "serve",
             "search", "publish", "replay-dead-letters", "status", "reindex", "eval", "projection learn", "bench ingest",
-            "bench query", "bench store");
+            "bench query", "bench store", "watch");
     private static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/x";
 
     private record Run(int exit, String out, String err) {
@@ -69,7 +69,7 @@ class MainTest {
 
         assertEquals(0, help.exit());
         for (String subcommand : List.of("demo", "walkthrough", "ingest", "query-job", "serve", "search", "publish",
-                "replay-dead-letters", "status", "eval", "projection", "bench")) {
+                "replay-dead-letters", "status", "eval", "projection", "bench", "watch")) {
             assertTrue(help.out().contains("\n  " + subcommand + " "), subcommand + " in\n" + help.out());
         }
         assertTrue(help.out().contains("IMAGE_SEARCH_"), help.out());
@@ -162,6 +162,26 @@ class MainTest {
 
         assertEquals(1, bad.exit());
         assertEquals(List.of("image-search demo: --parallelism must be at least 1"), bad.errLines());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--id 1 --list", "--list --remove 2", "--id 1 --image x.png"})
+    void watchTakesExactlyOneAction(String args) {
+        Run refused = run(("watch " + args).trim().split(" "));
+
+        assertOneLine(refused, "image-search watch: give exactly one of --image FILE, --id ID, --list and --remove W");
+    }
+
+    @Test
+    void watchRefusesBadDistancesAndMisplacedOptionsBeforeTheDatabase() {
+        assertOneLine(run("watch", "--id", "1", "--within", "-0.5", "--jdbc-url", UNREACHABLE),
+                "image-search watch: --within must be a finite distance of at least 0, got -0.5");
+        assertOneLine(run("watch", "--list", "--within", "0.1", "--jdbc-url", UNREACHABLE),
+                "image-search watch: --within and --note go with --image or --id");
+        assertOneLine(run("watch", "--image", "missing.png", "--jdbc-url", UNREACHABLE),
+                "image-search watch: --image missing.png: no such readable file; check the path");
+        assertOneLine(run("watch", "--list", "--jdbc-url", UNREACHABLE),
+                "image-search watch: cannot use table image_search at " + UNREACHABLE);
     }
 
     @Test

@@ -30,7 +30,7 @@ class SettingsTest {
 
     /** Every option of the README's configuration table. */
     private static final Set<String> OPTIONS = Set.of(
-            "--bootstrap-servers", "--topic", "--dead-letter-topic", "--group-id", "--start-offsets",
+            "--bootstrap-servers", "--topic", "--dead-letter-topic", "--alert-topic", "--group-id", "--start-offsets",
             "--jdbc-url", "--db-user", "--db-password", "--table", "--dimension", "--distance", "--duplicate-distance", "--hnsw-m",
             "--hnsw-ef-construction", "--vector-type", "--model", "--model-name", "--descriptor", "--gem-p", "--input-size", "--projection",
             "--file-roots", "--allow-hosts", "--allow-networks", "--http-connect-timeout-ms", "--http-read-timeout-ms", "--max-image-bytes", "--max-pixels",

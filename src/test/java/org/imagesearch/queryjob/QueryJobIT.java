@@ -209,7 +209,7 @@ class QueryJobIT {
         args.addAll(List.of(options));
         Settings base = TestSettings.parse(args.toArray(String[]::new));
         Settings settings = base
-                .withKafka(new Settings.Kafka(services.kafka().bootstrapServers(), unique, unique + "-dlq", unique,
+                .withKafka(new Settings.Kafka(services.kafka().bootstrapServers(), unique, unique + "-dlq", unique + "-alerts", unique,
                         Settings.StartOffsets.EARLIEST))
                 .withDatabase(services.database(unique))
                 .withJob(new Settings.Job(2, Duration.ofMillis(500), 10, Duration.ofMillis(100)));

@@ -190,6 +190,24 @@ class SearchServiceIT {
     }
 
     @Test
+    void watchesAreRegisteredByIdOrImageAndListed() throws Exception {
+        JsonNode byId = JSON.readTree(post("/api/watchlist", "{\"id\":5,\"distance\":0.1,\"note\":\"five\"}").body());
+        String bytes = Base64.getEncoder().encodeToString(images.get(9).bytes());
+        HttpResponse<String> byImage = post("/api/watchlist", "{\"bytes\":\"" + bytes + "\"}");
+
+        assertEquals(201, byImage.statusCode(), byImage.body());
+        assertEquals(0.1, byId.get("distance").asDouble());
+        assertEquals("five", byId.get("note").asText());
+        assertEquals(0.12, JSON.readTree(byImage.body()).get("distance").asDouble(), "the near-duplicate default");
+        JsonNode listed = JSON.readTree(get("/api/watchlist").body()).get("watches");
+        assertTrue(listed.toString().contains("\"watch_id\":" + byId.get("watch_id").asLong() + ","), listed.toString());
+        assertError(post("/api/watchlist", "{\"id\":999999}"), 404, "999999");
+        assertError(post("/api/watchlist", "{\"id\":5,\"bytes\":\"AA==\"}"), 400, "exactly one of");
+        assertError(post("/api/watchlist", "{\"id\":5,\"distance\":-1}"), 400, "distance");
+        assertError(post("/api/watchlist", "{\"id\":5,\"k\":3}"), 400, "unknown field");
+    }
+
+    @Test
     void healthStatsAndThePageAreUp() throws Exception {
         assertEquals("ok", JSON.readTree(get("/api/health").body()).get("status").asText());
         JsonNode stats = JSON.readTree(get("/api/stats").body());
@@ -483,6 +501,11 @@ class SearchServiceIT {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> postJson(String body) throws Exception {

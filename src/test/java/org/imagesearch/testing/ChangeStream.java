@@ -70,7 +70,7 @@ public final class ChangeStream implements AutoCloseable {
         loadImages();
         String unique = TestServices.uniqueName(name);
         Settings configured = TestSettings.parse()
-                .withKafka(new Settings.Kafka(bootstrapServers, unique + "-in", unique + "-dlq", unique,
+                .withKafka(new Settings.Kafka(bootstrapServers, unique + "-in", unique + "-dlq", unique + "-alerts", unique,
                         Settings.StartOffsets.COMMITTED))
                 .withDatabase(services.database(unique));
         EmbeddedKafka.createTopic(bootstrapServers, configured.kafka().topic(), partitions);

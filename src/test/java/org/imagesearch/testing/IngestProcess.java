@@ -26,7 +26,7 @@ public final class IngestProcess {
         Settings.Kafka kafka = settings.kafka();
         Settings.Database db = settings.database();
         return List.of("--bootstrap-servers", kafka.bootstrapServers(), "--topic", kafka.topic(),
-                "--dead-letter-topic", kafka.deadLetterTopic(), "--group-id", kafka.groupId(),
+                "--dead-letter-topic", kafka.deadLetterTopic(), "--alert-topic", kafka.alertTopic(), "--group-id", kafka.groupId(),
                 "--jdbc-url", db.jdbcUrl(), "--db-user", db.user(), "--db-password", db.password(),
                 "--table", db.table().name(), "--sink-batch-size", "10", "--sink-batch-interval-ms", "200");
     }

@@ -50,13 +50,14 @@ public final class TestServices implements ExtensionContext.Store.CloseableResou
 
     /**
      * Kafka settings on the test broker with topics of their own, made now: {@code <name>-in} with {@code partitions}
-     * partitions, {@code <name>-dlq} with one, read by consumer group {@code <name>} from the earliest offsets.
+     * partitions, {@code <name>-dlq} and {@code <name>-alerts} with one, read by consumer group {@code <name>} from the earliest offsets.
      */
     public Settings.Kafka topics(String name, int partitions) {
-        Settings.Kafka topics = new Settings.Kafka(kafka.bootstrapServers(), name + "-in", name + "-dlq", name,
+        Settings.Kafka topics = new Settings.Kafka(kafka.bootstrapServers(), name + "-in", name + "-dlq", name + "-alerts", name,
                 Settings.StartOffsets.EARLIEST);
         kafka.createTopic(topics.topic(), partitions);
         kafka.createTopic(topics.deadLetterTopic(), 1);
+        kafka.createTopic(topics.alertTopic(), 1);
         return topics;
     }
 

@@ -20,13 +20,23 @@ public final class TopicReader implements AutoCloseable {
     private final List<byte[]> keys = new ArrayList<>();
 
     public TopicReader(String bootstrapServers, String topic) {
+        this(bootstrapServers, topic, "read_uncommitted");
+    }
+
+    private TopicReader(String bootstrapServers, String topic, String isolation) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
         consumer.subscribe(List.of(topic));
+    }
+
+    /** A reader of committed transactions only, as consumers of a transactional sink's topic read. */
+    public static TopicReader committed(String bootstrapServers, String topic) {
+        return new TopicReader(bootstrapServers, topic, "read_committed");
     }
 
     /** Everything read so far, after one more poll. */
