@@ -13,25 +13,15 @@ import org.imagesearch.embed.DescriptorTag;
  * one, or whose vectors were made another way (model, descriptor, input size or projection) than the configured one.
  */
 public final class VectorTableSchema {
-    /** The advisory lock key of schema changes, the same for every table: the extension is shared by all. */
-    private static final long SCHEMA_LOCK = 0x696d6167655f7363L; // "image_sc"
     private final VectorTableSql sql;
 
     public VectorTableSchema(VectorTableSql sql) {
         this.sql = sql;
     }
 
-    /**
-     * Creates what is missing. Every sink subtask of a job does this when it opens, all at the same moment, and
-     * concurrent {@code CREATE ... IF NOT EXISTS} of one object can fail on PostgreSQL's catalog: so one session
-     * at a time, under a lock held to the end of the transaction.
-     */
+    /** Creates what is missing; every sink subtask of a job does this when it opens ({@link SchemaChanges}). */
     public void ensure(Connection connection) throws SQLException {
-        Transactions.run(connection, c -> {
-            try (Statement statement = c.createStatement()) {
-                statement.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
-                statement.execute("CREATE EXTENSION IF NOT EXISTS vector");
-            }
+        SchemaChanges.run(connection, c -> {
             String expected = sql.table().columnType();
             String existing = vectorColumnType(c);
             if (existing != null && !existing.equals(expected)) {

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.imagesearch.config.TableSpec;
+import org.imagesearch.store.SchemaChanges;
 
 /**
  * The table {@code <table>_watches} next to the vector table. Its name comes from a validated {@link TableSpec};
@@ -26,12 +27,16 @@ public final class WatchTable {
         this.name = table.watchTableName();
     }
 
+    /** Creates the table if missing; every subtask of the watch operator does this when it opens. */
     public void create(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS " + name + " (watch_id bigserial PRIMARY KEY, vector vector("
-                    + table.dimension() + ") NOT NULL, distance double precision NOT NULL CHECK (distance >= 0), "
-                    + "note text, created_at timestamptz NOT NULL DEFAULT now())");
-        }
+        SchemaChanges.run(connection, c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE IF NOT EXISTS " + name + " (watch_id bigserial PRIMARY KEY, vector vector("
+                        + table.dimension() + ") NOT NULL, distance double precision NOT NULL CHECK (distance >= 0), "
+                        + "note text, created_at timestamptz NOT NULL DEFAULT now())");
+            }
+            return null;
+        });
     }
 
     /** Watches {@code vector}. */
