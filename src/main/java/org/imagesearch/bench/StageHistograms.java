@@ -3,35 +3,30 @@ package org.imagesearch.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.Metric;
-import org.apache.flink.metrics.MetricConfig;
 import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.metrics.reporter.MetricReporter;
-import org.apache.flink.metrics.reporter.MetricReporterFactory;
 import org.imagesearch.json.Json;
+import org.imagesearch.metrics.InJvmReporter;
 import org.imagesearch.metrics.StageTimer;
 
 /**
  * A Flink metric reporter that keeps, in this JVM, the job's {@link StageTimer} histograms, so that a benchmark
  * running the job on a MiniCluster can report CPU milliseconds per image by stage. Registered for the
- * benchmark's MiniCluster only (see {@link #reportingTo}); Flink finds the factory through
- * {@code META-INF/services}.
+ * benchmark's MiniCluster only (see {@link #reportingTo}).
  */
-public final class StageHistograms implements MetricReporter, MetricReporterFactory {
+public final class StageHistograms extends InJvmReporter {
     private static final String NAME = "bench_stages";
     private static final String SUFFIX = "_cpu_us";
     private static final Map<String, List<Histogram>> CPU_BY_STAGE = new ConcurrentHashMap<>();
 
     /** The configuration with this reporter added. */
     static Configuration reportingTo(Configuration config) {
-        config.setString("metrics.reporter." + NAME + ".factory.class", StageHistograms.class.getName());
-        return config;
+        return reportingTo(config, NAME, StageHistograms.class);
     }
 
     /** Forgets the histograms of earlier runs in this JVM. */
@@ -60,19 +55,6 @@ public final class StageHistograms implements MetricReporter, MetricReporterFact
         ObjectNode json = Json.object();
         means.forEach((stage, ms) -> json.put(stage, Json.rounded(ms, 2)));
         return json;
-    }
-
-    @Override
-    public MetricReporter createMetricReporter(Properties properties) {
-        return this;
-    }
-
-    @Override
-    public void open(MetricConfig config) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

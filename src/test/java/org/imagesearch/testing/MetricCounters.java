@@ -2,46 +2,29 @@ package org.imagesearch.testing;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Metric;
-import org.apache.flink.metrics.MetricConfig;
 import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.metrics.reporter.MetricReporter;
-import org.apache.flink.metrics.reporter.MetricReporterFactory;
+import org.imagesearch.metrics.InJvmReporter;
 
 /**
  * A Flink metric reporter that keeps every counter a MiniCluster in this JVM registers, by name, so that a test
- * can read a job's counters after the job has ended. Flink finds the factory through {@code META-INF/services}.
+ * can read a job's counters after the job has ended.
  */
-public final class MetricCounters implements MetricReporter, MetricReporterFactory {
+public final class MetricCounters extends InJvmReporter {
     private static final Map<String, List<Counter>> BY_NAME = new ConcurrentHashMap<>();
 
     /** The configuration with this reporter added. */
     public static Configuration reportingTo(Configuration config) {
-        config.setString("metrics.reporter.test_counters.factory.class", MetricCounters.class.getName());
-        return config;
+        return reportingTo(config, "test_counters", MetricCounters.class);
     }
 
     /** The sum of every counter named {@code name} (the last part, e.g. {@code load_retries}) registered so far. */
     public static long sum(String name) {
         return BY_NAME.getOrDefault(name, List.of()).stream().mapToLong(Counter::getCount).sum();
-    }
-
-    @Override
-    public MetricReporter createMetricReporter(Properties properties) {
-        return this;
-    }
-
-    @Override
-    public void open(MetricConfig config) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override
