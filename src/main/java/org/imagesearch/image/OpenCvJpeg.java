@@ -1,7 +1,10 @@
 package org.imagesearch.image;
 
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 import org.slf4j.Logger;
@@ -9,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * JPEG decoding with libjpeg-turbo through OpenCV (natives from {@code org.openpnp:opencv}, extracted once
- * per class loader): SIMD decoding, and DCT-domain scaling by 1/2, 1/4 or 1/8. When the natives cannot be
+ * per class loader): SIMD decoding, DCT-domain scaling by 1/2, 1/4 or 1/8, and SIMD area resizing and encoding
+ * for thumbnails. When the natives cannot be
  * loaded (another platform, a locked temp folder) {@link #available()} is false and images go through ImageIO.
  */
 final class OpenCvJpeg {
@@ -49,6 +53,33 @@ final class OpenCvJpeg {
             encoded.release();
             bgr.release();
             rgb.release();
+        }
+    }
+
+    /**
+     * {@code image} scaled to {@code width} x {@code height} by area averaging (every source pixel weighs in, as a
+     * downscale needs) and encoded as JPEG at {@code quality} (0-100).
+     */
+    static byte[] scaledJpeg(RgbImage image, int width, int height, int quality) {
+        Mat rgb = new Mat(image.height(), image.width(), CvType.CV_8UC3);
+        Mat scaled = new Mat();
+        Mat bgr = new Mat();
+        MatOfByte encoded = new MatOfByte();
+        MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality);
+        try {
+            rgb.put(0, 0, image.rgb());
+            Imgproc.resize(rgb, scaled, new Size(width, height), 0, 0, Imgproc.INTER_AREA);
+            Imgproc.cvtColor(scaled, bgr, Imgproc.COLOR_RGB2BGR);
+            if (!Imgcodecs.imencode(".jpg", bgr, encoded, params)) {
+                throw new IllegalStateException("libjpeg could not encode a " + width + "x" + height + " thumbnail");
+            }
+            return encoded.toArray();
+        } finally {
+            rgb.release();
+            scaled.release();
+            bgr.release();
+            encoded.release();
+            params.release();
         }
     }
 

@@ -2,6 +2,7 @@ package org.imagesearch.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,32 @@ class ThumbnailsTest {
         RgbImage decoded = decoder.decode(Thumbnails.of(pattern(100, 90)));
         assertEquals(100, decoded.width());
         assertEquals(90, decoded.height());
+    }
+
+    @Test
+    void withoutOpenCvTheThumbnailIsTheSamePicture() throws Exception {
+        RgbImage photo = gradient(800, 600);
+        RgbImage fast = decoder.decode(Thumbnails.of(photo));
+        RgbImage java2d = decoder.decode(Thumbnails.scaledWithJava2d(photo, fast.width(), fast.height()));
+        long difference = 0;
+        for (int i = 0; i < fast.rgb().length; i++) {
+            difference += Math.abs((fast.rgb()[i] & 0xFF) - (java2d.rgb()[i] & 0xFF));
+        }
+        assertTrue(difference / (double) fast.rgb().length < 4, "mean difference " + difference / (double) fast.rgb().length);
+    }
+
+    /** A picture a thumbnail can keep: smooth colours, no detail finer than its pixels. */
+    private static RgbImage gradient(int width, int height) {
+        byte[] rgb = new byte[width * height * 3];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = (y * width + x) * 3;
+                rgb[i] = (byte) (255 * x / width);
+                rgb[i + 1] = (byte) (255 * y / height);
+                rgb[i + 2] = (byte) (x < width / 2 ? 40 : 200);
+            }
+        }
+        return new RgbImage(width, height, rgb);
     }
 
     private static RgbImage pattern(int width, int height) {
