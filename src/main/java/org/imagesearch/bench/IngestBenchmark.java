@@ -14,12 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
-import java.util.stream.IntStream;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsDescription;
 import org.imagesearch.image.ImageDecoder;
-import org.imagesearch.image.ImageRejectedException;
-import org.imagesearch.image.RgbImage;
 import org.imagesearch.json.Json;
 import org.imagesearch.local.LocalFlink;
 import org.imagesearch.local.LocalPipeline;
@@ -42,8 +39,6 @@ public final class IngestBenchmark {
     private static final long WARM_UP_FIRST_ID = 10_000_000L;
     private static final long LATENCY_FIRST_ID = 20_000_000L;
     private static final Duration STALL = Duration.ofMinutes(5);
-    /** Decoded pixels held for the model-only rate; past it, large photographs are embedded again in turn. */
-    private static final long MODEL_ONLY_BYTES = 1L << 30;
 
     private final Settings settings;
     private final BenchImages images;
@@ -68,7 +63,9 @@ public final class IngestBenchmark {
     public ObjectNode run(LongConsumer progress) throws Exception {
         int parallelism = LocalFlink.parallelism(settings.job());
         List<Path> pythonFiles = run.python() == null ? null : images.files(count); // fails before anything runs
-        double modelOnly = ModelOnlyBenchmark.imagesPerSecond(settings.modelSpec(), parallelism, decodedForModelOnly());
+        ImageDecoder decoder = new ImageDecoder(settings.loader().maxPixels(), settings.modelSpec().decodeTarget());
+        double modelOnly = ModelOnlyBenchmark.measure(settings.modelSpec(), parallelism, settings.job().embedBatchSize(),
+                ModelOnlyBenchmark.decoded(images, decoder, modelImages)).imagesPerSecond();
         ObjectNode result = Json.object();
         StageHistograms.reset();
         double rate;
@@ -191,24 +188,5 @@ public final class IngestBenchmark {
             }
         }
         return rows;
-    }
-
-    /**
-     * The first {@code modelImages} images decoded, or as many as fit in {@link #MODEL_ONLY_BYTES} repeated in
-     * turn: the model's cost depends on an image's size, not on which image it is.
-     */
-    private List<RgbImage> decodedForModelOnly() throws Exception {
-        ImageDecoder decoder = new ImageDecoder(settings.loader().maxPixels(), settings.modelSpec().decodeTarget());
-        List<RgbImage> decoded = new ArrayList<>();
-        long bytes = 0;
-        for (int i = 0; i < modelImages && bytes < MODEL_ONLY_BYTES; i++) {
-            try {
-                decoded.add(decoder.decode(images.bytes(i)));
-            } catch (ImageRejectedException e) {
-                throw new IllegalArgumentException("image " + i + " of the data set does not decode: " + e.getMessage());
-            }
-            bytes += decoded.get(i).rgb().length;
-        }
-        return IntStream.range(0, modelImages).mapToObj(i -> decoded.get(i % decoded.size())).toList();
     }
 }

@@ -1,7 +1,9 @@
 package org.imagesearch.ingest;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -12,6 +14,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.imagesearch.config.Settings;
 import org.imagesearch.flink.JobEnvironment;
+import org.imagesearch.flink.MicroBatches;
 import org.imagesearch.image.LoaderLimits;
 import org.imagesearch.kafka.KafkaConnectors;
 import org.imagesearch.kafka.KafkaMessage;
@@ -91,8 +94,13 @@ public final class IngestJob {
         SingleOutputStreamOperator<PreparedImage> prepared = loaded
                 .process(new DecodeImage(limits.maxPixels(), settings.modelSpec().decodeTarget()))
                 .name("decode-image").uid("decode");
-        SingleOutputStreamOperator<Embedding> embedded = prepared
-                .map(new EmbedImage(settings.modelSpec())).name("embed-squeezenet").uid("embed");
+        Settings.Job job = settings.job();
+        SingleOutputStreamOperator<List<Embedding>> embedded = prepared
+                .transform("embed-batches", Types.LIST(TypeInformation.of(PreparedImage.class)),
+                        new MicroBatches<>(job.embedBatchSize(), job.embedBatchWait().toMillis()))
+                .uid("embed-batches")
+                .map(new EmbedImage(settings.modelSpec()), Types.LIST(TypeInformation.of(Embedding.class)))
+                .name("embed-squeezenet").uid("embed");
         SingleOutputStreamOperator<VectorRecord> rows = embedded
                 .process(new RouteEmbeddings()).name("route").uid("route");
         // Changes of one id can come through any partition, so they meet here: one sink subtask, one

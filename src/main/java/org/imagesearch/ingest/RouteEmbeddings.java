@@ -1,16 +1,23 @@
 package org.imagesearch.ingest;
 
+import java.util.List;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.imagesearch.store.VectorRecord;
 
 /**
- * Sends each embedding on as a row change for the table, or, if the model failed, to the dead letters. What the
- * changes did is counted where they are written ({@code ChangeCounters}).
+ * Sends each embedding of a batch on, in order, as a row change for the table, or, if the model failed, to the dead
+ * letters. What the changes did is counted where they are written ({@code ChangeCounters}).
  */
-public final class RouteEmbeddings extends ProcessFunction<Embedding, VectorRecord> {
+public final class RouteEmbeddings extends ProcessFunction<List<Embedding>, VectorRecord> {
     @Override
-    public void processElement(Embedding embedding, Context ctx, Collector<VectorRecord> out) {
+    public void processElement(List<Embedding> embeddings, Context ctx, Collector<VectorRecord> out) {
+        for (Embedding embedding : embeddings) {
+            route(embedding, ctx, out);
+        }
+    }
+
+    private static void route(Embedding embedding, Context ctx, Collector<VectorRecord> out) {
         PreparedImage input = embedding.input();
         if (embedding.failure() != null) {
             ctx.output(DeadLetter.SIDE_OUTPUT,

@@ -48,8 +48,20 @@ public final class StageTimer {
         }
 
         public void stop() {
-            cpuMicros.update((THREADS.getCurrentThreadCpuTime() - cpuNanos) / 1_000);
-            latencyMicros.update((System.nanoTime() - wallNanos) / 1_000);
+            stopFor(1);
+        }
+
+        /**
+         * Records {@code images} samples, one per image of a batch done together: each its share of the CPU time, and
+         * all of the wall-clock time, which every image of the batch waited.
+         */
+        public void stopFor(int images) {
+            long cpu = (THREADS.getCurrentThreadCpuTime() - cpuNanos) / 1_000 / images;
+            long latency = (System.nanoTime() - wallNanos) / 1_000;
+            for (int i = 0; i < images; i++) {
+                cpuMicros.update(cpu);
+                latencyMicros.update(latency);
+            }
         }
     }
 }

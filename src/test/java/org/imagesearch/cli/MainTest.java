@@ -125,7 +125,7 @@ class MainTest {
         Run bench = run("bench");
 
         assertEquals(2, bench.exit());
-        assertTrue(bench.err().contains("ingest or query"), bench.err());
+        assertTrue(bench.err().contains("ingest or model or query"), bench.err());
     }
 
     @Test

@@ -35,7 +35,7 @@ class SettingsTest {
             "--hnsw-ef-construction", "--vector-type", "--model", "--model-name", "--descriptor", "--gem-p", "--input-size", "--projection",
             "--file-roots", "--allow-hosts", "--allow-networks", "--http-connect-timeout-ms", "--http-read-timeout-ms", "--max-image-bytes", "--max-pixels",
             "--load-capacity", "--load-attempts", "--load-backoff-ms",
-            "--parallelism", "--checkpoint-interval-ms", "--sink-batch-size", "--sink-batch-interval-ms",
+            "--parallelism", "--checkpoint-interval-ms", "--embed-batch-size", "--embed-batch-wait-ms", "--sink-batch-size", "--sink-batch-interval-ms",
             "--ef-search", "--query-expansion", "--requests-topic", "--results-topic", "--host", "--port",
             "--max-upload-bytes", "--requests-per-minute", "--max-query-pixels", "--allowed-hosts");
 
@@ -174,6 +174,8 @@ class SettingsTest {
     void nonPositiveLimitsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--parallelism", "0"));
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--sink-batch-size", "0"));
+        assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--embed-batch-size", "0"));
+        assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--embed-batch-wait-ms", "-1"));
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--max-image-bytes", "0"));
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--max-pixels", "-1"));
         assertThrows(IllegalArgumentException.class, () -> settings(NO_ENV, "--load-capacity", "0"));

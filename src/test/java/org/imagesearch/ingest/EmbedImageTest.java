@@ -1,10 +1,13 @@
 package org.imagesearch.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.streaming.api.operators.StreamMap;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.imagesearch.config.Settings;
@@ -18,12 +21,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * EmbedImage with the real default model under Flink's operator test harness (model loaded once, in open).
+ * EmbedImage with the real default model under Flink's operator test harness (model loaded once, in open), on
+ * batches of one and of several images.
  * The harness hands back copies of the records, so they are compared by content.
  */
 class EmbedImageTest {
     private static final Settings DEFAULTS = TestSettings.parse();
-    private static OneInputStreamOperatorTestHarness<PreparedImage, Embedding> harness;
+    private static OneInputStreamOperatorTestHarness<List<PreparedImage>, List<Embedding>> harness;
 
     @BeforeAll
     static void openOperator() throws Exception {
@@ -81,9 +85,41 @@ class EmbedImageTest {
                 embedding.failure());
     }
 
+    @Test
+    void aBatchGetsTheVectorsOfItsImagesOneByOneAndABadImageFailsAlone() throws Exception {
+        ImageDecoder decoder = new ImageDecoder(Long.MAX_VALUE);
+        List<PreparedImage> batch = new ArrayList<>();
+        for (var image : TestImages.cifar(3)) {
+            batch.add(TestMessages.upsert(10 + batch.size(), decoder.decode(image.bytes())));
+        }
+        batch.add(1, TestMessages.delete(20));
+        batch.add(3, TestMessages.upsert(21, new RgbImage(1, 17_000_000, new byte[3 * 17_000_000])));
+
+        List<Embedding> together = embedAll(batch);
+
+        assertEquals(List.of(10L, 20L, 11L, 21L, 12L), together.stream().map(e -> e.input().id()).toList());
+        assertNull(together.get(1).vector());
+        assertNull(together.get(1).failure());
+        assertTrue(together.get(3).failure().contains("aspect ratio"), together.get(3).failure());
+        for (int i : new int[] {0, 2, 4}) {
+            assertNull(together.get(i).failure());
+            assertArrayEquals(embed(batch.get(i)).vector(), together.get(i).vector(), 1e-5f);
+        }
+        List<Embedding> good = embedAll(List.of(batch.get(0), batch.get(2), batch.get(4)));
+        for (int i = 0; i < good.size(); i++) {
+            assertArrayEquals(together.get(2 * i).vector(), good.get(i).vector(), 1e-5f); // one pass, same vectors
+        }
+    }
+
     private static Embedding embed(PreparedImage input) throws Exception {
+        List<Embedding> embeddings = embedAll(List.of(input));
+        assertEquals(1, embeddings.size());
+        return embeddings.get(0);
+    }
+
+    private static List<Embedding> embedAll(List<PreparedImage> batch) throws Exception {
         harness.getOutput().clear();
-        harness.processElement(input, 0);
+        harness.processElement(batch, 0);
         assertEquals(1, harness.extractOutputValues().size());
         return harness.extractOutputValues().get(0);
     }

@@ -28,9 +28,9 @@ class RouteEmbeddingsTest {
         float[] vector = {0.25f, 0.5f};
         try (var harness = new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new RouteEmbeddings()))) {
             harness.open();
-            harness.processElement(new Embedding(upsert, vector, TAG, null), 0);
-            harness.processElement(new Embedding(TestMessages.delete(2), null, TAG, null), 0);
-            harness.processElement(new Embedding(failed, null, TAG, "model error: boom"), 0);
+            harness.processElement(List.of(new Embedding(upsert, vector, TAG, null),
+                    new Embedding(TestMessages.delete(2), null, TAG, null)), 0);
+            harness.processElement(List.of(new Embedding(failed, null, TAG, "model error: boom")), 0);
 
             List<VectorRecord> rows = harness.extractOutputValues();
             assertEquals(2, rows.size());
