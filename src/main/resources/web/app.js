@@ -259,10 +259,10 @@ function showDuplicates(id, group) {
     return;
   }
   $("duplicates-note").textContent = group.size + " images in this group: the original and its copies.";
-  const member = (copy) => {
-    const button = imageButton(copy, "tile duplicate", "image " + copy, span("label", "#" + copy),
-      span("role", copy === group.root_str ? "original" : "copy"));
-    if (copy === id) button.setAttribute("aria-current", "true");
+  const member = (memberId) => {
+    const button = imageButton(memberId, "tile duplicate", "image " + memberId, span("label", "#" + memberId),
+      span("role", memberId === group.root_str ? "original" : "copy"));
+    if (memberId === id) button.setAttribute("aria-current", "true");
     return button;
   };
   $("duplicates-list").replaceChildren(...[group.root_str, ...group.members_str].map(member));

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.MisdirectedRequestResponse;
@@ -64,8 +64,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /metrics}: request latency and the JVM's, for Prometheus (not rate-limited)</li>
  * </ul>
  * Request bodies are bounded in bytes read, every client address in requests per minute; only configured host
- * names are answered and requests other than GET sent by other sites' pages are refused. Errors are JSON {@code {"error": "..."}}
- * with a 4xx/5xx status. Every request is timed ({@link ServiceMetrics}) and logged ({@link AccessLog}).
+ * names are answered, and requests that may change something (any method but GET, HEAD and OPTIONS) are refused
+ * when another site's page sent them. Errors are JSON {@code {"error": "..."}} with a 4xx/5xx status. Every request
+ * is timed ({@link ServiceMetrics}) and logged ({@link AccessLog}).
  */
 public final class SearchService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
@@ -165,7 +166,8 @@ public final class SearchService implements AutoCloseable {
         app.exception(SQLException.class, (e, ctx) -> databaseUnavailable(ctx, e));
         // Declared after every endpoint, so it only answers paths no endpoint matched.
         for (HandlerType method : Set.of(HandlerType.GET, HandlerType.POST, HandlerType.DELETE)) {
-            app.addHttpHandler(method, "/api/*", ctx -> error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.path()));
+            app.addHttpHandler(method, "/api/*",
+                    ctx -> error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.path()));
         }
     }
 
