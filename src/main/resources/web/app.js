@@ -1,5 +1,6 @@
 // The search page: upload or drop a picture, or type an id; show the query and a grid of answers.
 // Choosing an answer (click, Enter or Space) searches again from it. Errors from the API are shown in words.
+// A stored query image also shows its near-duplicates and can be watched; the watchlist is listed at the end.
 // Every search has an address of its own (#id=7&k=20, #upload=2): Back and Forward step through the
 // searches, and a link to #id=... opens one. The address is read on load and whenever it changes.
 const $ = (id) => document.getElementById(id);
@@ -15,7 +16,7 @@ async function call(url, options) {
   }
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    throw new Error(body.error || ("The search failed with HTTP " + response.status + "."));
+    throw new Error(body.error || ("The request failed with HTTP " + response.status + "."));
   }
   return body;
 }
@@ -47,11 +48,14 @@ function setBusy(busy) {
   $("results").setAttribute("aria-busy", String(busy));
 }
 
+/** A query shown afresh offers nothing of a stored image until showStoredImage says which one it is. */
 function showQuery(src, caption, details) {
   $("query").hidden = false;
   $("query-image").src = src;
   $("query-caption").textContent = caption;
   $("query-details").textContent = details;
+  $("watch-form").hidden = true;
+  $("duplicates").hidden = true;
 }
 
 /** "parity: odd, record: 7" from the stored metadata; "" without any. */
@@ -61,25 +65,31 @@ function metadataText(metadata) {
     .join(", ");
 }
 
-/** One answer as a button: reachable with Tab, chosen with a click, Enter or Space. */
-function tile(hit) {
+function span(className, text) {
+  const element = document.createElement("span");
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
+
+/** A stored image as a button that searches from it: reachable with Tab, chosen with a click, Enter or Space. */
+function imageButton(id, className, alt, ...texts) {
   const button = document.createElement("button");
   button.type = "button";
-  button.className = "tile";
-  button.dataset.id = hit.id_str;
-  button.title = "Search from image " + hit.id_str;
+  button.className = className;
+  button.dataset.id = id;
+  button.title = "Search from image " + id;
   const img = document.createElement("img");
-  img.src = "/api/images/" + hit.id_str;
-  img.alt = hit.class || "image " + hit.id_str;
-  const label = document.createElement("span");
-  label.className = "label";
-  label.textContent = (hit.class || "-") + " #" + hit.id_str;
-  const distance = document.createElement("span");
-  distance.className = "distance";
-  distance.textContent = "distance " + hit.distance.toFixed(3);
-  button.append(img, label, distance);
-  button.addEventListener("click", () => go(idAddress(hit.id_str)));
+  img.src = "/api/images/" + id;
+  img.alt = alt;
+  button.append(img, ...texts);
+  button.addEventListener("click", () => go(idAddress(id)));
   return button;
+}
+
+function tile(hit) {
+  return imageButton(hit.id_str, "tile", hit.class || "image " + hit.id_str,
+    span("label", (hit.class || "-") + " #" + hit.id_str), span("distance", "distance " + hit.distance.toFixed(3)));
 }
 
 function showResults(answer) {
@@ -129,6 +139,7 @@ function searchById(id) {
     showQuery("/api/images/" + encodeURIComponent(id), (query.class || "no class") + " #" + id,
       metadataText(query.metadata));
     showResults(answer);
+    showStoredImage(query.id_str);
   });
 }
 
@@ -218,7 +229,126 @@ drop.addEventListener("drop", (e) => {
   if (e.dataTransfer.files[0]) searchByFile(e.dataTransfer.files[0]);
 });
 window.addEventListener("hashchange", route);
+
+// --- a stored query image: its near-duplicates and a watch on it
+
+/** The id as the API wrote it; the page keeps ids as text, since JavaScript's numbers lose those above 2^53. */
+function showStoredImage(id) {
+  $("watch-form").hidden = false;
+  $("watch-form").dataset.id = id;
+  $("watch-note").placeholder = "image " + id;
+  $("watch-done").textContent = "";
+  $("duplicates").hidden = false;
+  loadDuplicates(id);
+}
+
+/** Only the answer for the query still shown is shown, like a search's. */
+function loadDuplicates(id) {
+  const mine = newest;
+  $("duplicates-note").textContent = "looking for near-duplicates...";
+  $("duplicates-list").replaceChildren();
+  call("/api/duplicates?id=" + encodeURIComponent(id))
+    .then((body) => { if (mine === newest) showDuplicates(id, body.group); })
+    .catch((e) => { if (mine === newest) $("duplicates-note").textContent = "near-duplicates unavailable: " + e.message; });
+}
+
+/** The group's images, its original (the earliest) first and marked, the one shown marked too. */
+function showDuplicates(id, group) {
+  if (!group) {
+    $("duplicates-note").textContent = "No near-duplicates.";
+    return;
+  }
+  $("duplicates-note").textContent = group.size + " images in this group: the original and its copies.";
+  const member = (memberId) => {
+    const button = imageButton(memberId, "tile duplicate", "image " + memberId, span("label", "#" + memberId),
+      span("role", memberId === group.root_str ? "original" : "copy"));
+    if (memberId === id) button.setAttribute("aria-current", "true");
+    return button;
+  };
+  $("duplicates-list").replaceChildren(...[group.root_str, ...group.members_str].map(member));
+}
+
+/** {"id": N, ...}: the id goes in as the digits it came as, which a JavaScript number would round above 2^53. */
+function watchBody(id, distance, note) {
+  const rest = JSON.stringify(distance === "" ? { note } : { distance: Number(distance), note });
+  return '{"id":' + id + "," + rest.slice(1);
+}
+
+$("watch-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const id = $("watch-form").dataset.id;
+  const note = $("watch-note").value.trim() || "image " + id;
+  $("watch").disabled = true;
+  try {
+    const watch = await call("/api/watchlist", { method: "POST", headers: { "Content-Type": "application/json" },
+      body: watchBody(id, $("watch-distance").value, note) });
+    $("watch-done").textContent = "Added watch " + watch.watch_id + " (within " + watch.distance + ") to the watchlist.";
+    $("watch-note").value = "";
+    showMessage("");
+    refreshWatchlist();
+  } catch (error) {
+    showMessage(error.message); // the answer on screen is still right: it stays
+  } finally {
+    $("watch").disabled = false;
+  }
+});
+
+// --- the watchlist panel: read on load and after each change made here
+
+/** "2026-12-04T18:10:05.1234Z" to "2026-12-04 18:10 UTC": the API's instants are UTC. */
+function createdText(instant) {
+  return instant.slice(0, 16).replace("T", " ") + " UTC";
+}
+
+function watchItem(watch) {
+  const item = document.createElement("li");
+  item.dataset.watchId = watch.watch_id;
+  const created = document.createElement("time");
+  created.dateTime = watch.created_at;
+  created.textContent = createdText(watch.created_at);
+  const text = document.createElement("span");
+  text.append(span("name", "Watch " + watch.watch_id + (watch.note ? ": " + watch.note : "")),
+    " · within " + watch.distance + " · created ", created);
+  const remove = document.createElement("button");
+  remove.type = "button";
+  remove.textContent = "Remove";
+  remove.setAttribute("aria-label", "Remove watch " + watch.watch_id);
+  remove.addEventListener("click", () => unwatch(watch.watch_id, remove));
+  item.append(text, remove);
+  return item;
+}
+
+function showWatchlistNote(text) {
+  $("watchlist-note").textContent = text;
+  $("watchlist-note").hidden = !text;
+}
+
+function showWatches(watches) {
+  showWatchlistNote(watches.length ? "" : "No watches yet: watch an image from its search.");
+  $("watches").replaceChildren(...watches.map(watchItem));
+}
+
+function refreshWatchlist() {
+  return call("/api/watchlist").then((body) => showWatches(body.watches))
+    .catch((e) => showWatchlistNote("watchlist unavailable: " + e.message));
+}
+
+/** The list is read again either way: a watch missing here may have been removed elsewhere. */
+async function unwatch(watchId, button) {
+  button.disabled = true;
+  try {
+    await call("/api/watchlist/" + encodeURIComponent(watchId), { method: "DELETE" });
+    showMessage("");
+  } catch (e) {
+    showMessage(e.message);
+  }
+  await refreshWatchlist();
+  // The removed item's button took the focus with it: keep it in the panel, not at the page's start.
+  if (document.activeElement === document.body) $("watchlist-title").focus();
+}
+
 route();
+refreshWatchlist();
 
 // --- the status panel: ingest lag, rate, ETA, dead letters and the table, from /api/stats
 
@@ -247,6 +377,7 @@ function showStats(s) {
     + " distance · HNSW m=" + s.index.m + " ef_search=" + s.index.ef_search;
   // An example that exists: the smallest stored id (none in an empty table).
   $("id").placeholder = s.sample_id_str === null ? "" : "e.g. " + s.sample_id_str;
+  $("watch-distance").placeholder = String(s.watch_default_distance);
   showStatusLines(statusLines(s));
 }
 

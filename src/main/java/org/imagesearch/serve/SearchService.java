@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.MisdirectedRequestResponse;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.imagesearch.config.DuplicateDistance;
 import org.imagesearch.config.Settings;
@@ -55,20 +57,24 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/duplicates?min_group=N&limit=N}: the groups of near-duplicates; {@code ?id=ID}: the group
  *       of one image ({@code {"group": null}} when it has none)</li>
  *   <li>{@code POST /api/watchlist}: a JSON watch ({@link WatchRequest}), answered with the watch made;
- *       {@code GET /api/watchlist}: the watches</li>
+ *       {@code GET /api/watchlist}: the watches; {@code DELETE /api/watchlist/{watch_id}}: removes one, answered
+ *       204 with no body (404 when there is no such watch)</li>
  *   <li>{@code GET /api/health}, {@code GET /api/stats} (the ingest status, the settings with the table searched now
- *       and the alias followed, and a stored id)</li>
+ *       and the alias followed, a stored id, and the distance a watch gets when its request names none)</li>
  *   <li>{@code GET /metrics}: request latency and the JVM's, for Prometheus (not rate-limited)</li>
  * </ul>
  * Request bodies are bounded in bytes read, every client address in requests per minute; only configured host
- * names are answered and searches posted by other sites are refused. Errors are JSON {@code {"error": "..."}}
- * with a 4xx/5xx status. Every request is timed ({@link ServiceMetrics}) and logged ({@link AccessLog}).
+ * names are answered, and requests that may change something (any method but GET, HEAD and OPTIONS) are refused
+ * when another site's page sent them. Errors are JSON {@code {"error": "..."}} with a 4xx/5xx status. Every request
+ * is timed ({@link ServiceMetrics}) and logged ({@link AccessLog}).
  */
 public final class SearchService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
     /** Short: a stats request waits for Kafka when it is down. */
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration STATUS_MAX_AGE = Duration.ofSeconds(5);
+    /** The methods that change nothing: any other may come from this service's own page only. */
+    private static final Set<HandlerType> SAFE_METHODS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private final Settings settings;
     private final DataSource pool;
     private final ImageSearch search;
@@ -124,6 +130,9 @@ public final class SearchService implements AutoCloseable {
             if (ctx.contentLength() > service.maxUploadBytes()) {
                 throw tooLarge();
             }
+            if (!SAFE_METHODS.contains(ctx.method()) && hosts.isCrossSite(ctx)) {
+                throw new ForbiddenResponse("cross-site requests are refused: use this service's own page");
+            }
         });
         app.post("/api/search", this::searchPost);
         app.get("/api/search", this::searchGet);
@@ -131,6 +140,7 @@ public final class SearchService implements AutoCloseable {
         app.get("/api/duplicates", this::duplicates);
         app.post("/api/watchlist", this::watch);
         app.get("/api/watchlist", this::watchlist);
+        app.delete("/api/watchlist/{watch_id}", this::unwatch);
         app.get("/api/health", this::health);
         app.get("/api/stats", this::stats);
         app.get("/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape()));
@@ -155,8 +165,10 @@ public final class SearchService implements AutoCloseable {
         });
         app.exception(SQLException.class, (e, ctx) -> databaseUnavailable(ctx, e));
         // Declared after every endpoint, so it only answers paths no endpoint matched.
-        app.get("/api/*", ctx -> error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.path()));
-        app.post("/api/*", ctx -> error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.path()));
+        for (HandlerType method : Set.of(HandlerType.GET, HandlerType.POST, HandlerType.DELETE)) {
+            app.addHttpHandler(method, "/api/*",
+                    ctx -> error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.path()));
+        }
     }
 
     /** Listens on the configured host (loopback unless --host says otherwise) and port (0 = any free one). */
@@ -170,9 +182,6 @@ public final class SearchService implements AutoCloseable {
     }
 
     private void searchPost(Context ctx) throws Exception {
-        if (hosts.isCrossSite(ctx)) {
-            throw new ForbiddenResponse("cross-site searches are refused: search from this service's own page");
-        }
         Query query;
         if (ctx.isMultipartFormData()) {
             query = formQuery(ctx, new QueryTarget.ByImage(uploadedImage(ctx), null));
@@ -235,11 +244,7 @@ public final class SearchService implements AutoCloseable {
         if (id == null) {
             throw new InvalidQueryException("give ?id=ID (or POST an image)");
         }
-        try {
-            answer(ctx, formQuery(ctx, new QueryTarget.ById(Long.parseLong(id))));
-        } catch (NumberFormatException e) {
-            throw new InvalidQueryException("id must be an integer, got '" + id + "'");
-        }
+        answer(ctx, formQuery(ctx, new QueryTarget.ById(parseId("id", id))));
     }
 
     private void answer(Context ctx, Query query) throws Exception {
@@ -283,12 +288,7 @@ public final class SearchService implements AutoCloseable {
     }
 
     private void image(Context ctx) throws SQLException, InvalidQueryException {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new InvalidQueryException("id must be an integer");
-        }
+        long id = parseId("id", ctx.pathParam("id"));
         byte[] thumbnail;
         try (Connection connection = pool.getConnection()) {
             thumbnail = new ImageTable(search.table(connection)).thumbnail(connection, id);
@@ -306,7 +306,7 @@ public final class SearchService implements AutoCloseable {
         try (Connection connection = pool.getConnection()) {
             DuplicateGroups duplicates = new DuplicateGroups(search.table(connection));
             if (id != null) {
-                DuplicateGroup group = duplicates.of(connection, parseId(id));
+                DuplicateGroup group = duplicates.of(connection, parseId("id", id));
                 ctx.json(Json.object().set("group", group == null ? null : group.toJson()));
                 return;
             }
@@ -320,17 +320,13 @@ public final class SearchService implements AutoCloseable {
     }
 
     private void watch(Context ctx) throws Exception {
-        if (hosts.isCrossSite(ctx)) {
-            throw new ForbiddenResponse("cross-site watches are refused");
-        }
         WatchRequest request = WatchRequest.parse(QueryJson.read(jsonBody(ctx,
                 "send the watch as JSON with Content-Type: application/json")));
         float[] vector = request.bytes() == null ? null : search.embed(new QueryTarget.ByImage(request.bytes(), null));
         try (Connection connection = pool.getConnection()) {
             TableSpec table = search.table(connection);
             double distance = request.distance() != null ? request.distance() : DuplicateDistance.defaultFor(table.distance());
-            WatchTable watches = new WatchTable(table);
-            watches.create(connection);
+            WatchTable watches = watches(connection, table);
             Watch watch = vector != null ? watches.add(connection, vector, distance, request.note())
                     : watches.addImage(connection, request.id(), distance, request.note());
             if (watch == null) {
@@ -342,19 +338,35 @@ public final class SearchService implements AutoCloseable {
 
     private void watchlist(Context ctx) throws SQLException {
         try (Connection connection = pool.getConnection()) {
-            WatchTable watches = new WatchTable(search.table(connection));
-            watches.create(connection);
             ArrayNode list = Json.MAPPER.createArrayNode();
-            watches.list(connection).forEach(w -> list.add(WatchJson.of(w)));
+            watches(connection, search.table(connection)).list(connection).forEach(w -> list.add(WatchJson.of(w)));
             ctx.json(Json.object().set("watches", list));
         }
     }
 
-    private static long parseId(String id) throws InvalidQueryException {
+    private void unwatch(Context ctx) throws SQLException, InvalidQueryException {
+        long watchId = parseId("watch_id", ctx.pathParam("watch_id"));
+        try (Connection connection = pool.getConnection()) {
+            if (!watches(connection, search.table(connection)).remove(connection, watchId)) {
+                error(ctx, HttpStatus.NOT_FOUND, "no watch with id " + watchId);
+                return;
+            }
+        }
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    /** The watches of {@code table}, their table made if missing: a service may start before any watch exists. */
+    private static WatchTable watches(Connection connection, TableSpec table) throws SQLException {
+        WatchTable watches = new WatchTable(table);
+        watches.create(connection);
+        return watches;
+    }
+
+    private static long parseId(String name, String value) throws InvalidQueryException {
         try {
-            return Long.parseLong(id);
+            return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new InvalidQueryException("id must be an integer, got '" + id + "'");
+            throw new InvalidQueryException(name + " must be an integer, got '" + value + "'");
         }
     }
 
@@ -368,8 +380,8 @@ public final class SearchService implements AutoCloseable {
     }
 
     /**
-     * The ingest status (at most a few seconds old) with the settings that shape vectors and answers, and an id
-     * that is stored now (null in an empty table), for a page to offer as an example.
+     * The ingest status (at most a few seconds old) with the settings that shape vectors and answers, an id
+     * that is stored now (null in an empty table), for a page to offer as an example, and a watch's default distance.
      */
     private void stats(Context ctx) throws SQLException {
         ObjectNode node = status.get();
@@ -384,6 +396,7 @@ public final class SearchService implements AutoCloseable {
         node.put("max_k", Query.MAX_K);
         node.put("sample_id", sample);
         node.put("sample_id_str", sample == null ? null : sample.toString());
+        node.put("watch_default_distance", DuplicateDistance.defaultFor(searched.distance()));
         ctx.json(node);
     }
 

@@ -15,11 +15,17 @@ public record DuplicateGroup(long root, List<Long> members) {
         return members.size() + 1;
     }
 
-    /** {@code {"root": R, "members": [...], "size": N}}, as {@code duplicates --json} and the API give it. */
+    /**
+     * {@code {"root": R, "size": N, "members": [...], "root_str": "R", "members_str": [...]}}, as {@code duplicates
+     * --json} and the API give it; the {@code _str} forms are the same ids as text, for JavaScript's numbers.
+     */
     public ObjectNode toJson() {
         ObjectNode node = Json.object().put("root", root).put("size", size());
         ArrayNode ids = node.putArray("members");
         members.forEach(ids::add);
+        node.put("root_str", Long.toString(root));
+        ArrayNode texts = node.putArray("members_str");
+        members.forEach(id -> texts.add(Long.toString(id)));
         return node;
     }
 

@@ -181,7 +181,8 @@ class SearchServiceIT {
         JsonNode groups = JSON.readTree(get("/api/duplicates").body()).get("groups");
         JsonNode ofMember = JSON.readTree(get("/api/duplicates?id=7").body()).get("group");
 
-        assertEquals("[{\"root\":5,\"size\":2,\"members\":[7]}]", groups.toString());
+        assertEquals("[{\"root\":5,\"size\":2,\"members\":[7],\"root_str\":\"5\",\"members_str\":[\"7\"]}]",
+                groups.toString());
         assertEquals(groups.get(0), ofMember);
         assertEquals(ofMember, JSON.readTree(get("/api/duplicates?id=5").body()).get("group"), "the root's group");
         assertTrue(JSON.readTree(get("/api/duplicates?id=9").body()).get("group").isNull());
@@ -205,6 +206,25 @@ class SearchServiceIT {
         assertError(post("/api/watchlist", "{\"id\":5,\"bytes\":\"AA==\"}"), 400, "exactly one of");
         assertError(post("/api/watchlist", "{\"id\":5,\"distance\":-1}"), 400, "distance");
         assertError(post("/api/watchlist", "{\"id\":5,\"k\":3}"), 400, "unknown field");
+    }
+
+    @Test
+    void aWatchIsRemovedByItsIdAndOnlyFromThisServicesOwnPage() throws Exception {
+        long watchId = JSON.readTree(post("/api/watchlist", "{\"id\":6,\"note\":\"six\"}").body()).get("watch_id").asLong();
+        String path = "/api/watchlist/" + watchId;
+        assertError(delete(path, Map.of("Origin", "http://evil.example")), 403, "cross-site");
+        assertError(delete(path, Map.of("Sec-Fetch-Site", "cross-site")), 403, "cross-site");
+
+        HttpResponse<String> removed = delete(path, Map.of("Origin", base, "Sec-Fetch-Site", "same-origin"));
+        assertEquals(204, removed.statusCode(), removed.body());
+        assertEquals("", removed.body());
+        String listed = get("/api/watchlist").body();
+        assertFalse(listed.contains("\"watch_id\":" + watchId + ","), listed);
+        assertError(delete(path, Map.of()), 404, "no watch with id " + watchId);
+        assertError(delete("/api/watchlist/six", Map.of()), 400, "watch_id must be an integer, got 'six'");
+        assertError(delete("/api/watchlist", Map.of()), 404, "no such endpoint");
+        assertEquals(0.12, JSON.readTree(get("/api/stats").body()).get("watch_default_distance").asDouble(),
+                "the page is told the distance a watch gets by default");
     }
 
     @Test
@@ -506,6 +526,12 @@ class SearchServiceIT {
     private HttpResponse<String> post(String path, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> delete(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> postJson(String body) throws Exception {

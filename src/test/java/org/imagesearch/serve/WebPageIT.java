@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +19,8 @@ import java.util.Map;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.ingest.Stage;
+import org.imagesearch.store.PostgresConnections;
+import org.imagesearch.store.VectorTableSql;
 import org.imagesearch.testing.Backlog;
 import org.imagesearch.testing.IndexedImages;
 import org.imagesearch.testing.RealServices;
@@ -42,7 +50,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web page end to end in Debian's headless Chromium (packages chromium and chromium-driver, which
  * .ci/run installs), as a person uses it: upload a picture, see k result tiles, choose one by mouse or keyboard
  * to search from it, see errors in words with no stale answer, a busy state while a slow search runs, the
- * address followed and Back and Forward stepping through searches, and the page at a phone's width.
+ * address followed and Back and Forward stepping through searches, a stored image's near-duplicates, watches added
+ * and removed, and the page at a phone's width.
  */
 @ExtendWith(RealServices.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,6 +75,7 @@ class WebPageIT {
         Settings settings = TestSettings.parse()
                 .withDatabase(services.database(name)).withKafka(services.topics(name, 1));
         IndexedImages.write(settings, images);
+        markDuplicates(settings.database(), 12, 13, 14);
         Backlog.publish(settings.kafka(), 2, Stage.LOAD);
         service = SearchServer.start(settings, 1, 0);
 
@@ -79,6 +89,21 @@ class WebPageIT {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(driver, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    /** Only {@code root} and its {@code copies} are a group, whatever ingest's check made of the images. */
+    private static void markDuplicates(Settings.Database db, long root, long... copies) throws Exception {
+        VectorTableSql sql = new VectorTableSql(db.table());
+        try (Connection c = PostgresConnections.open(db);
+             PreparedStatement clear = c.prepareStatement(sql.clearDuplicates());
+             PreparedStatement mark = c.prepareStatement(sql.setDuplicateOf())) {
+            clear.executeUpdate();
+            for (long copy : copies) {
+                mark.setLong(1, root);
+                mark.setLong(2, copy);
+                mark.executeUpdate();
+            }
+        }
     }
 
     @AfterAll
@@ -103,6 +128,8 @@ class WebPageIT {
         assertTrue(tiles.get(0).getText().contains(images.get(5).label()), tiles.get(0).getText());
         assertTrue(tiles.get(0).getText().contains("distance 0.000"), tiles.get(0).getText());
         assertEquals("query.png", browser.findElement(By.id("query-caption")).getText());
+        assertFalse(browser.findElement(By.id("duplicates")).isDisplayed(), "an upload is no stored image");
+        assertFalse(browser.findElement(By.id("watch")).isDisplayed());
         waitForImagesToLoad();
 
         String clicked = tiles.get(3).getAttribute("data-id");
@@ -135,6 +162,79 @@ class WebPageIT {
         assertEquals(images.get(7).label() + " #7", browser.findElement(By.id("query-caption")).getText());
         assertEquals("parity: odd, record: 7", browser.findElement(By.id("query-details")).getText());
         assertEquals("7", browser.findElement(By.id("id")).getAttribute("value"), "the form says what was asked");
+    }
+
+    @Test
+    void aStoredQueryShowsItsNearDuplicatesWithTheOriginalMarkedOrSaysItHasNone() {
+        open("#id=13");
+        waitForCaption("13");
+        List<WebElement> group = waitForDuplicates(3);
+        assertEquals(List.of("12", "13", "14"), group.stream().map(t -> t.getAttribute("data-id")).toList());
+        assertEquals("#12\noriginal", group.get(0).getText());
+        assertEquals("#14\ncopy", group.get(2).getText());
+        assertEquals("true", group.get(1).getAttribute("aria-current"), "the image shown is marked in its group");
+        assertEquals("3 images in this group: the original and its copies.",
+                browser.findElement(By.id("duplicates-note")).getText());
+        waitForImagesToLoad("#duplicates-list img");
+
+        group.get(2).click();
+        waitForCaption("14");
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#duplicates-list [aria-current]"), "data-id", "14"));
+        assertEquals(3, waitForDuplicates(3).size());
+
+        open("#id=15");
+        waitForCaption("15");
+        wait.until(ExpectedConditions.textToBe(By.id("duplicates-note"), "No near-duplicates."));
+        assertEquals(0, browser.findElements(By.cssSelector("#duplicates-list .tile")).size());
+    }
+
+    @Test
+    void aWatchAddedFromThePageIsListedInThePanelAndRemovedFromIt() {
+        open("#id=7");
+        waitForTiles(20);
+        wait.until(ExpectedConditions.attributeToBe(By.id("watch-distance"), "placeholder", "0.12"));
+        browser.findElement(By.id("watch")).click();
+        WebElement byDefault = waitForWatch("image 7");
+        assertTrue(byDefault.getText().contains("within 0.12"), "the server's default: " + byDefault.getText());
+        assertTrue(browser.findElement(By.id("watch-done")).getText().startsWith("Added watch "));
+
+        browser.findElement(By.id("watch-distance")).sendKeys("0.05");
+        browser.findElement(By.id("watch-note")).sendKeys("the seven");
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertEquals("watch", browser.switchTo().activeElement().getAttribute("id"), "Tab reaches the button");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        WebElement chosen = waitForWatch("the seven");
+        assertTrue(chosen.getText().matches("(?s)Watch \\d+: the seven · within 0\\.05 · created "
+                + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\s+Remove"), chosen.getText());
+
+        WebElement toRemove = waitForWatch("image 7"); // the list was drawn again with the new watch
+        toRemove.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.stalenessOf(toRemove));
+        String panel = browser.findElement(By.id("watches")).getText();
+        assertFalse(panel.contains("image 7"), panel);
+        assertTrue(panel.contains("the seven"), panel);
+        assertEquals("watchlist-title", browser.switchTo().activeElement().getAttribute("id"), "the focus stays");
+        assertEquals(20, waitForTiles(20).size(), "the answer stays");
+    }
+
+    @Test
+    void removingAWatchRemovedElsewhereSaysSoAndKeepsTheAnswer() throws Exception {
+        open("#id=9");
+        waitForTiles(20);
+        browser.findElement(By.id("watch-note")).sendKeys("gone soon");
+        browser.findElement(By.id("watch")).click();
+        WebElement item = waitForWatch("gone soon");
+        String watchId = item.getAttribute("data-watch-id");
+        HttpResponse<Void> elsewhere = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + service.port() + "/api/watchlist/" + watchId)).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(204, elsewhere.statusCode());
+
+        item.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("error"), "no watch with id " + watchId));
+        wait.until(ExpectedConditions.stalenessOf(item)); // the list was read again
+        assertEquals(20, waitForTiles(20).size(), "the grid stays");
+        assertTrue(browser.findElement(By.id("query")).isDisplayed(), "and so does the query");
     }
 
     @Test
@@ -205,7 +305,7 @@ class WebPageIT {
         List<WebElement> tiles = waitForTiles(20);
         String first = tiles.get(0).getAttribute("data-id");
         for (int presses = 0; presses < 20 && !Boolean.TRUE.equals(script(
-                "return document.activeElement.classList.contains('tile')")); presses++) {
+                "return document.activeElement.matches('#results .tile')")); presses++) {
             new Actions(browser).sendKeys(Keys.TAB).perform();
         }
         assertEquals(first, browser.switchTo().activeElement().getAttribute("data-id"), "Tab reaches the first tile");
@@ -261,8 +361,22 @@ class WebPageIT {
         return ((JavascriptExecutor) browser).executeScript(code);
     }
 
+    private List<WebElement> waitForDuplicates(int count) {
+        return wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#duplicates-list .tile"), count));
+    }
+
+    /** The watchlist panel's item whose text has {@code note}. */
+    private WebElement waitForWatch(String note) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//ul[@id='watches']/li[contains(., '" + note + "')]")));
+    }
+
     private void waitForImagesToLoad() {
-        wait.until(d -> (Boolean) script(
-                "return [...document.querySelectorAll('#results img')].every(i => i.complete && i.naturalWidth > 0)"));
+        waitForImagesToLoad("#results img");
+    }
+
+    private void waitForImagesToLoad(String selector) {
+        wait.until(d -> (Boolean) script("return [...document.querySelectorAll('" + selector
+                + "')].every(i => i.complete && i.naturalWidth > 0)"));
     }
 }
