@@ -64,7 +64,7 @@ public final class IngestBenchmark {
         int parallelism = LocalFlink.parallelism(settings.job());
         List<Path> pythonFiles = run.python() == null ? null : images.files(count); // fails before anything runs
         ImageDecoder decoder = new ImageDecoder(settings.loader().maxPixels(), settings.modelSpec().decodeTarget());
-        double modelOnly = ModelOnlyBenchmark.measure(settings.modelSpec(), parallelism, settings.job().embedBatchSize(),
+        double modelOnly = ModelOnlyBenchmark.measure(settings.modelSpec(), parallelism, settings.embedBatchSize(),
                 ModelOnlyBenchmark.decoded(images, decoder, modelImages)).imagesPerSecond();
         ObjectNode result = Json.object();
         StageHistograms.reset();

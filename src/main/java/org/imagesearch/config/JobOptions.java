@@ -15,8 +15,8 @@ public final class JobOptions {
     private Long checkpointIntervalMs;
 
     @Option(names = "--embed-batch-size", paramLabel = "N", description = "images the model embeds in one pass "
-            + "(1: one at a time; default: ${DEFAULT-VALUE})")
-    private int embedBatchSize = Settings.Job.DEFAULT_EMBED_BATCH_SIZE;
+            + "(1: one at a time; default: 8 at a 112 px input, 2 at 224: as many as hold 8x112x112 pixels)")
+    private Integer embedBatchSize;
 
     @Option(names = "--embed-batch-wait-ms", paramLabel = "MS", description = "how long the first image of a "
             + "batch waits for the others (default: ${DEFAULT-VALUE})")

@@ -67,7 +67,7 @@ public final class JobParameters {
         if (job.checkpointInterval() != null) {
             map.put("checkpoint-interval-ms", millis(job.checkpointInterval()));
         }
-        map.put("embed-batch-size", Integer.toString(job.embedBatchSize()));
+        map.put("embed-batch-size", Integer.toString(settings.embedBatchSize()));
         map.put("embed-batch-wait-ms", millis(job.embedBatchWait()));
         map.put("sink-batch-size", Integer.toString(job.sinkBatchSize()));
         map.put("sink-batch-interval-ms", millis(job.sinkBatchInterval()));

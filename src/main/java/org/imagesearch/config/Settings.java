@@ -87,13 +87,19 @@ public record Settings(Kafka kafka, Database database, Model model, LoaderLimits
      */
     /**
      * How the job runs: parallelism, checkpoints, the micro-batches the model embeds together (up to
-     * {@code embedBatchSize} images, the first waiting at most {@code embedBatchWait}) and the JDBC batches.
+     * {@code embedBatchSize} images, null for {@link #embedBatchSizeFor the input size's}, the first waiting at most
+     * {@code embedBatchWait}) and the JDBC batches.
      */
-    public record Job(Integer parallelism, Duration checkpointInterval, int embedBatchSize, Duration embedBatchWait,
+    public record Job(Integer parallelism, Duration checkpointInterval, Integer embedBatchSize, Duration embedBatchWait,
                       int sinkBatchSize, Duration sinkBatchInterval) implements Serializable {
-        /** Measured on 2 cores at 112 px: 8 images a pass cost a third less CPU each than 1; 16-32 no less than 8. */
-        public static final int DEFAULT_EMBED_BATCH_SIZE = 8;
         public static final Duration DEFAULT_EMBED_BATCH_WAIT = Duration.ofMillis(20);
+        /**
+         * Pixels of model input a batch holds by default: 8 images at 112 px, 2 at 224. Measured with bench model on
+         * this project's 2 cores (README, Performance): at 112 px batches of 8 cost 22% less CPU per image than one at
+         * a time and 16 or 32 more than 8; at 224 px 2-4 cost 10% less and 8 or more cost more than one at a time, as
+         * a larger batch's activations no longer fit the CPU's caches.
+         */
+        private static final int BATCH_PIXELS = 8 * 112 * 112;
 
         public Job {
             if (parallelism != null && parallelism < 1) {
@@ -102,7 +108,7 @@ public record Settings(Kafka kafka, Database database, Model model, LoaderLimits
             if (checkpointInterval != null && checkpointInterval.toMillis() < 1) {
                 throw new IllegalArgumentException("--checkpoint-interval-ms must be at least 1");
             }
-            if (embedBatchSize < 1) {
+            if (embedBatchSize != null && embedBatchSize < 1) {
                 throw new IllegalArgumentException("--embed-batch-size must be at least 1");
             }
             if (embedBatchWait.isNegative()) {
@@ -115,8 +121,12 @@ public record Settings(Kafka kafka, Database database, Model model, LoaderLimits
 
         /** With the default micro-batches of the model. */
         public Job(Integer parallelism, Duration checkpointInterval, int sinkBatchSize, Duration sinkBatchInterval) {
-            this(parallelism, checkpointInterval, DEFAULT_EMBED_BATCH_SIZE, DEFAULT_EMBED_BATCH_WAIT, sinkBatchSize,
-                    sinkBatchInterval);
+            this(parallelism, checkpointInterval, null, DEFAULT_EMBED_BATCH_WAIT, sinkBatchSize, sinkBatchInterval);
+        }
+
+        /** The given batch size, else as many images of {@code inputSize} as {@link #BATCH_PIXELS} holds, at least 1. */
+        public int embedBatchSizeFor(int inputSize) {
+            return embedBatchSize != null ? embedBatchSize : Math.max(1, BATCH_PIXELS / (inputSize * inputSize));
         }
 
         /** The given parallelism, else {@code environments}. */
@@ -205,6 +215,11 @@ public record Settings(Kafka kafka, Database database, Model model, LoaderLimits
     /** What the embedding operators and query front ends load: the model and the vectors the table takes. */
     public ModelSpec modelSpec() {
         return new ModelSpec(model.file(), model.name(), model.descriptor(), database.table().dimension());
+    }
+
+    /** Images the ingest job's model embeds in one pass. */
+    public int embedBatchSize() {
+        return job.embedBatchSizeFor(model.descriptor().inputSize());
     }
 
     /** The project folder: set by bin/image-search and the build, else the working directory. */

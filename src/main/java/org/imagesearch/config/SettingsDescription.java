@@ -30,7 +30,7 @@ public final class SettingsDescription {
         node.putObject("index").put("type", "hnsw").put("vector_type", table.vectorType().sqlName()).put("m", table.hnswM())
                 .put("ef_construction", table.hnswEfConstruction()).put("ef_search", settings.search().efSearch());
         node.putObject("job").put("parallelism", settings.job().parallelism())
-                .put("embed_batch_size", settings.job().embedBatchSize())
+                .put("embed_batch_size", settings.embedBatchSize())
                 .put("sink_batch_size", settings.job().sinkBatchSize())
                 .put("sink_batch_interval_ms", settings.job().sinkBatchInterval().toMillis());
         return node;

@@ -97,7 +97,7 @@ public final class IngestJob {
         Settings.Job job = settings.job();
         SingleOutputStreamOperator<List<Embedding>> embedded = prepared
                 .transform("embed-batches", Types.LIST(TypeInformation.of(PreparedImage.class)),
-                        new MicroBatches<>(job.embedBatchSize(), job.embedBatchWait().toMillis()))
+                        new MicroBatches<>(settings.embedBatchSize(), job.embedBatchWait().toMillis()))
                 .uid("embed-batches")
                 .map(new EmbedImage(settings.modelSpec()), Types.LIST(TypeInformation.of(Embedding.class)))
                 .name("embed-squeezenet").uid("embed");

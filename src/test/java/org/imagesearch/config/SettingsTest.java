@@ -74,6 +74,16 @@ class SettingsTest {
         assertNull(s.job().checkpointInterval(), "the Flink environment's");
         assertEquals(100, s.job().sinkBatchSize());
         assertEquals(Duration.ofMillis(100), s.job().sinkBatchInterval());
+        assertEquals(8, s.embedBatchSize());
+        assertEquals(Duration.ofMillis(20), s.job().embedBatchWait());
+    }
+
+    @Test
+    void theModelsBatchesHoldTheSamePixelsAtAnyInputSizeUnlessGiven() {
+        assertEquals(8, settings(NO_ENV, "--input-size", "112").embedBatchSize());
+        assertEquals(2, settings(NO_ENV, "--input-size", "224").embedBatchSize());
+        assertEquals(1, settings(NO_ENV, "--input-size", "448").embedBatchSize());
+        assertEquals(5, settings(NO_ENV, "--input-size", "224", "--embed-batch-size", "5").embedBatchSize());
     }
 
     @Test
