@@ -51,14 +51,13 @@ public final class ImagePreprocessor {
         int top = (int) Math.rint((resizedH - crop) / 2.0);
         int left = (int) Math.rint((resizedW - crop) / 2.0);
         RgbImage cropped = PilBilinearResize.resizeWindow(image, (int) resizedW, (int) resizedH, left, top, crop, crop);
-        float[] tensor = new float[3 * crop * crop];
+        byte[] rgb = cropped.rgb();
         int plane = crop * crop;
-        for (int y = 0; y < crop; y++) {
-            for (int x = 0; x < crop; x++) {
-                for (int c = 0; c < 3; c++) {
-                    float value = cropped.sample(x, y, c) / 255f;
-                    tensor[c * plane + y * crop + x] = (value - MEAN[c]) / STD[c];
-                }
+        float[] tensor = new float[3 * plane];
+        for (int p = 0; p < plane; p++) { // interleaved pixels in, one plane per channel out
+            for (int c = 0; c < 3; c++) {
+                float value = (rgb[p * 3 + c] & 0xFF) / 255f;
+                tensor[c * plane + p] = (value - MEAN[c]) / STD[c];
             }
         }
         return tensor;

@@ -14,6 +14,7 @@ import org.imagesearch.image.RgbImage;
  */
 final class PilBilinearResize {
     private static final int PRECISION_BITS = 32 - 8 - 2;
+    private static final long ROUNDING = 1L << (PRECISION_BITS - 1);
 
     private PilBilinearResize() {}
 
@@ -27,32 +28,41 @@ final class PilBilinearResize {
         // Only the source rows the vertical pass reads go through the horizontal pass, as in Pillow.
         int firstRow = vertical.first(0);
         int lastRow = vertical.first(height - 1) + vertical.count(height - 1);
+        // Both passes read the interleaved pixels straight from the arrays, the three channels of a tap together.
+        byte[] src = in.rgb();
         byte[] temp = new byte[width * (lastRow - firstRow) * 3];
         for (int y = firstRow; y < lastRow; y++) {
-            for (int x = 0; x < width; x++) {
-                int min = horizontal.first(x);
+            int row = y * in.width() * 3;
+            int to = (y - firstRow) * width * 3;
+            for (int x = 0; x < width; x++, to += 3) {
+                int from = row + horizontal.first(x) * 3;
                 int count = horizontal.count(x);
-                for (int c = 0; c < 3; c++) {
-                    long sum = 1L << (PRECISION_BITS - 1);
-                    for (int i = 0; i < count; i++) {
-                        sum += (long) in.sample(min + i, y, c) * horizontal.weight(x, i);
-                    }
-                    temp[((y - firstRow) * width + x) * 3 + c] = clip8(sum);
+                long r = ROUNDING;
+                long g = ROUNDING;
+                long b = ROUNDING;
+                for (int i = 0; i < count; i++, from += 3) {
+                    long w = horizontal.weight(x, i);
+                    r += (src[from] & 0xFF) * w;
+                    g += (src[from + 1] & 0xFF) * w;
+                    b += (src[from + 2] & 0xFF) * w;
                 }
+                temp[to] = clip8(r);
+                temp[to + 1] = clip8(g);
+                temp[to + 2] = clip8(b);
             }
         }
+        int stride = width * 3;
         byte[] out = new byte[width * height * 3];
         for (int y = 0; y < height; y++) {
-            int min = vertical.first(y) - firstRow;
+            int first = (vertical.first(y) - firstRow) * stride;
             int count = vertical.count(y);
-            for (int x = 0; x < width; x++) {
-                for (int c = 0; c < 3; c++) {
-                    long sum = 1L << (PRECISION_BITS - 1);
-                    for (int i = 0; i < count; i++) {
-                        sum += (long) (temp[((min + i) * width + x) * 3 + c] & 0xFF) * vertical.weight(y, i);
-                    }
-                    out[(y * width + x) * 3 + c] = clip8(sum);
+            int to = y * stride;
+            for (int x = 0; x < stride; x++) { // every channel of the row alike
+                long sum = ROUNDING;
+                for (int i = 0, from = first + x; i < count; i++, from += stride) {
+                    sum += (temp[from] & 0xFF) * (long) vertical.weight(y, i);
                 }
+                out[to + x] = clip8(sum);
             }
         }
         return new RgbImage(width, height, out);
