@@ -1,5 +1,6 @@
 package org.imagesearch.image;
 
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -86,6 +87,8 @@ final class OpenCvJpeg {
     private static boolean load() {
         try {
             nu.pattern.OpenCV.loadLocally();
+            // The job already runs a decoding subtask per core: OpenCV's own pool would only compete with them.
+            Core.setNumThreads(1);
             return true;
         } catch (Throwable e) { // UnsatisfiedLinkError, or the loader's own RuntimeException
             LOG.warn("OpenCV natives not loaded, JPEGs are decoded by ImageIO (slower): {}", e.toString());
