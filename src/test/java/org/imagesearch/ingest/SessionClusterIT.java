@@ -34,6 +34,7 @@ import org.imagesearch.testing.FlinkClasspath;
 import org.imagesearch.testing.FlinkCluster;
 import org.imagesearch.testing.FlinkRest;
 import org.imagesearch.testing.IngestProcess;
+import org.imagesearch.testing.PrometheusEndpoints;
 import org.imagesearch.testing.RealServices;
 import org.imagesearch.testing.TableRows;
 import org.imagesearch.testing.TestImages;
@@ -169,6 +170,10 @@ class SessionClusterIT {
         Map<String, String> config = new HashMap<>(CLUSTER);
         config.put("classloader.parent-first-patterns.additional", "ai.djl.");
         config.put("metrics.fetcher.update-interval", "1000");
+        int firstPort = EmbeddedKafka.freePort();
+        PrometheusEndpoints prometheus = new PrometheusEndpoints(firstPort, firstPort + 9);
+        config.put("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        config.put("metrics.reporter.prom.port", prometheus.portRange());
         try (ChildJvm broker = broker(port); FlinkCluster cluster = FlinkCluster.start(dir.resolve("flink"),
                 FlinkClasspath.FLINK_AND_DJL, 2, config)) {
             broker.awaitLine(Pattern.compile(BrokerMain.READY), ChangeStream.LIMIT);
@@ -197,6 +202,7 @@ class SessionClusterIT {
                     Await.until("the resumed job's counters at " + resumed, ChangeStream.LIMIT,
                             () -> counters(rest, narrow).equals(resumed));
                     assertEquals(0, rest.metricSum(narrow, "dead_lettered"));
+                    assertPrometheusSees(prometheus, narrow, resumed);
                     stream.report(String.format("stopped with a savepoint at parallelism %d in %.1f s, resumed from it at "
                                     + "%d, its counters %s", WIDE, Duration.between(stopping, stopped).toMillis() / 1000.0,
                             PARALLELISM, resumed), stopped);
@@ -204,6 +210,25 @@ class SessionClusterIT {
                     rest.cancel(narrow);
                 }
             }
+        }
+    }
+
+    /**
+     * The job's metrics as Prometheus scrapes them from the cluster's processes (the job manager and both task
+     * managers answer): the sink's counters add up to what the table's write log counted, and every stage's CPU
+     * histogram is there.
+     */
+    private static void assertPrometheusSees(PrometheusEndpoints prometheus, String job, Map<String, Long> changes)
+            throws Exception {
+        List<String> pages = prometheus.scrape();
+        assertEquals(3, pages.size(), "endpoints answering in " + prometheus.portRange());
+        String operator = "flink_taskmanager_job_task_operator_imagesearch_";
+        assertEquals(changes.get("INSERT"), (long) PrometheusEndpoints.sum(pages, operator + "indexed", job));
+        assertEquals(changes.get("UPDATE"), (long) PrometheusEndpoints.sum(pages, operator + "updated", job));
+        assertEquals(changes.get("DELETE"), (long) PrometheusEndpoints.sum(pages, operator + "deleted", job));
+        for (String stage : List.of("load", "decode", "thumbnail", "embed", "sink")) {
+            String histogram = operator + stage + "_cpu_us_count";
+            assertTrue(PrometheusEndpoints.sum(pages, histogram, job) > 0, histogram + " in " + pages);
         }
     }
 
