@@ -35,7 +35,6 @@ import org.imagesearch.store.VectorTableSql;
  * ends at a deadline, with the ids that did not.
  */
 public final class IngestBenchmark {
-    private static final int WARM_UP_IMAGES = 20;
     private static final long WARM_UP_FIRST_ID = 10_000_000L;
     private static final long LATENCY_FIRST_ID = 20_000_000L;
     private static final Duration STALL = Duration.ofMinutes(5);
@@ -56,7 +55,7 @@ public final class IngestBenchmark {
         this.count = Math.min(run.images(), images.size());
         this.modelImages = Math.min(run.modelImages(), images.size());
         this.latencyImages = Math.min(run.latencyImages(), images.size());
-        this.warmUpImages = Math.min(WARM_UP_IMAGES, images.size());
+        this.warmUpImages = Math.min(run.warmUpImages(), images.size());
         this.timeout = run.timeoutFor(warmUpImages + count + latencyImages);
     }
 
@@ -102,6 +101,7 @@ public final class IngestBenchmark {
             result.put("delivery", images.delivery().label());
             result.put("server_delay_ms", images.serverDelay().toMillis());
             result.put("load_capacity", settings.loader().loadCapacity());
+            result.put("warm_up_images", warmUpImages);
             result.put("images", count);
             result.put("seconds", Json.rounded(seconds, 2));
             result.put("images_per_s", Json.rounded(rate, 2));

@@ -28,6 +28,10 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Mixin
     private DatasetOption dataset;
 
+    @Option(names = "--warm-up-images", paramLabel = "N", description = "images indexed first, unmeasured, while the "
+            + "JIT compiles the hot paths (default: ${DEFAULT-VALUE})")
+    private int warmUpImages = 300;
+
     @Option(names = "--limit", paramLabel = "N", description = "images indexed for throughput (default: ${DEFAULT-VALUE})")
     private int limit = 2000;
 
@@ -73,7 +77,7 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImageDelivery delivery = ImageDelivery.of(inline, viaHttp, Files.isDirectory(dataset.path()));
-        IngestBenchRun run = new IngestBenchRun(limit, modelImages, latencyImages,
+        IngestBenchRun run = new IngestBenchRun(warmUpImages, limit, modelImages, latencyImages,
                 timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds),
                 comparePython ? new PythonReference(python, PythonReference.defaultScript()) : null);
         Settings configured = new SettingsBuilder().with(embedding).with(job).build();

@@ -53,7 +53,7 @@ class IngestBenchmarkIT {
     private static JsonNode bench(TestServices services, ImageDelivery delivery, PythonReference python)
             throws Exception {
         try (BenchImages images = BenchImages.open(folder, 1, delivery)) {
-            return new IngestBenchmark(settings(services), images, new IngestBenchRun(IMAGES, 4, 4, null, python))
+            return new IngestBenchmark(settings(services), images, new IngestBenchRun(20, IMAGES, 4, 4, null, python))
                     .run(settled -> { });
         }
     }
@@ -99,7 +99,7 @@ class IngestBenchmarkIT {
         // or the backlog, whichever the second ends in
         try (BenchImages images = BenchImages.open(Settings.defaultDataset(), 1, ImageDelivery.INLINE)) {
             IngestBenchmark bench = new IngestBenchmark(settings(services), images,
-                    new IngestBenchRun(2000, 2, 2, Duration.ofSeconds(1), null));
+                    new IngestBenchRun(20, 2000, 2, 2, Duration.ofSeconds(1), null));
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> bench.run(settled -> { }));
 
             Matcher m = Pattern.compile("gave up waiting \\(timeout 1 s\\): the deadline passed: ([0-9]+) of ([0-9]+) "
