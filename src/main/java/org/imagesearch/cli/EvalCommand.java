@@ -10,6 +10,7 @@ import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsBuilder;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.embed.PcaWhitening;
+import org.imagesearch.eval.CopyDetection;
 import org.imagesearch.eval.EvalReport;
 import org.imagesearch.eval.Evaluation;
 import org.imagesearch.store.SettingsResolver;
@@ -57,6 +58,15 @@ final class EvalCommand implements Callable<Integer> {
             + "descriptor), to try query-time options such as --ef-search without indexing again")
     private boolean reuseIndex;
 
+    @Option(names = "--copies", paramLabel = "N", description = "copy detection instead: index the data set (the "
+            + "distinct images), search every edited copy of its first N images, report rank-1 per edit and the "
+            + "precision/recall of duplicate_of by distance (README, Near-duplicates)")
+    private Integer copies;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the copies' crops and captions (default: "
+            + "${DEFAULT-VALUE})")
+    private long seed = Dataset.DEFAULT_SEED;
+
     @Option(names = "--report", paramLabel = "DIR", description = "where the report goes (default: ${DEFAULT-VALUE})")
     private Path report = Path.of("eval-report");
 
@@ -71,6 +81,9 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings configured = new SettingsBuilder().with(embedding).with(job).with(search).build();
         Settings settings = SettingsResolver.resolve(configured, embedding.projection());
+        if (copies != null) {
+            return copyDetection(settings);
+        }
         Path queryPath = queryDataset();
         try (Dataset indexed = Dataset.open(dataset.path(), Dataset.DEFAULT_SEED, true);
              Dataset asked = queryPath == null ? null : Dataset.open(queryPath, Dataset.DEFAULT_SEED, true)) {
@@ -88,6 +101,31 @@ final class EvalCommand implements Callable<Integer> {
             bar.finish();
             EvalReport.write(report, outcome);
             System.err.println("Report: " + report.resolve("report.md"));
+            System.out.println(outcome.json());
+        }
+        return 0;
+    }
+
+    private int copyDetection(Settings settings) throws Exception {
+        if (whitening != 0) {
+            throw new IllegalArgumentException("--copies measures the configured descriptor: give a learned "
+                    + "--projection rather than --whitening");
+        }
+        try (Dataset indexed = Dataset.open(dataset.path(), Dataset.DEFAULT_SEED, true)) {
+            int limit = databaseLimit == null ? indexed.size() : databaseLimit;
+            CopyDetection detection = new CopyDetection(settings, indexed, limit, copies, seed, reuseIndex);
+            long total = Math.min(limit, indexed.size());
+            System.err.println(reuseIndex ? "Querying table " + settings.database().table().name()
+                    + " as indexed before" : "Indexing " + total + " images of " + indexed.describe()
+                    + " through the ingest pipeline");
+            ProgressBar bar = new ProgressBar();
+            long originals = Math.min(copies, total);
+            CopyDetection.Outcome outcome = detection.run(done -> bar.update(done, total, "indexed"),
+                    done -> bar.update(done, originals, "originals' copies searched"));
+            bar.finish();
+            Files.createDirectories(report);
+            Files.writeString(report.resolve("copies.md"), outcome.markdown());
+            System.err.print(outcome.markdown());
             System.out.println(outcome.json());
         }
         return 0;
