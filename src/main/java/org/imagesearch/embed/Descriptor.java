@@ -10,9 +10,10 @@ import java.util.Locale;
  *
  * @param gemP       GeM's exponent; only meaningful for {@link Pooling#GEM}
  * @param projection null for none; applied to the normalised pooled vector, then normalised again
+ * @param regional   pool the whole map and five regions and add them ({@link RegionalPooling}), GeM only
  */
-public record Descriptor(Pooling pooling, double gemP, boolean normalized, int inputSize, Projection projection)
-        implements Serializable {
+public record Descriptor(Pooling pooling, double gemP, boolean normalized, int inputSize, Projection projection,
+                         boolean regional) implements Serializable {
     public static final int MIN_INPUT_SIZE = 64;
     public static final int MAX_INPUT_SIZE = 1024;
 
@@ -30,6 +31,9 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
             throw new IllegalArgumentException("--input-size must be in " + MIN_INPUT_SIZE + ".." + MAX_INPUT_SIZE
                     + ", got " + inputSize);
         }
+        if (regional && pooling != Pooling.GEM) {
+            throw new IllegalArgumentException("regional pooling is made with GeM");
+        }
         if (projection != null && !normalized) {
             throw new IllegalArgumentException("a projection needs a normalised descriptor");
         }
@@ -37,22 +41,23 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
 
     /** The reference tutorial's descriptor: raw logits at 224. */
     public static Descriptor reference() {
-        return new Descriptor(Pooling.NONE, 0, false, 224, null);
+        return new Descriptor(Pooling.NONE, 0, false, 224, null, false);
     }
 
     /**
-     * From the option values: {@code logits}, {@code logits-normalized}, {@code gem}, {@code max} or
-     * {@code avg}; {@code gemP} is used by {@code gem} only.
+     * From the option values: {@code logits}, {@code logits-normalized}, {@code gem}, {@code rgem} (regional GeM),
+     * {@code max} or {@code avg}; {@code gemP} is used by {@code gem} and {@code rgem} only.
      */
     public static Descriptor of(String kind, double gemP, int inputSize) {
         return switch (kind) {
-            case "logits" -> new Descriptor(Pooling.NONE, 0, false, inputSize, null);
-            case "logits-normalized" -> new Descriptor(Pooling.NONE, 0, true, inputSize, null);
-            case "gem" -> new Descriptor(Pooling.GEM, gemP, true, inputSize, null);
-            case "max" -> new Descriptor(Pooling.MAX, 0, true, inputSize, null);
-            case "avg" -> new Descriptor(Pooling.AVG, 0, true, inputSize, null);
+            case "logits" -> new Descriptor(Pooling.NONE, 0, false, inputSize, null, false);
+            case "logits-normalized" -> new Descriptor(Pooling.NONE, 0, true, inputSize, null, false);
+            case "gem" -> new Descriptor(Pooling.GEM, gemP, true, inputSize, null, false);
+            case "rgem" -> new Descriptor(Pooling.GEM, gemP, true, inputSize, null, true);
+            case "max" -> new Descriptor(Pooling.MAX, 0, true, inputSize, null, false);
+            case "avg" -> new Descriptor(Pooling.AVG, 0, true, inputSize, null, false);
             default -> throw new IllegalArgumentException(
-                    "--descriptor must be logits, logits-normalized, gem, max or avg, got '" + kind + "'");
+                    "--descriptor must be logits, logits-normalized, gem, rgem, max or avg, got '" + kind + "'");
         };
     }
 
@@ -61,16 +66,16 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
         return pooling != Pooling.NONE;
     }
 
-    /** The name recorded with every row, e.g. {@code logits}, {@code gem-p3}, {@code max}. */
+    /** The name recorded with every row, e.g. {@code logits}, {@code gem-p3}, {@code rgem-p3}, {@code max}. */
     public String name() {
-        return pooling == Pooling.GEM ? "gem-p" + formatP(gemP) : kind();
+        return pooling == Pooling.GEM ? kind() + "-p" + formatP(gemP) : kind();
     }
 
     /** The {@code --descriptor} value that gives this descriptor, as {@link #of} reads it. */
     public String kind() {
         return switch (pooling) {
             case NONE -> normalized ? "logits-normalized" : "logits";
-            case GEM -> "gem";
+            case GEM -> regional ? "rgem" : "gem";
             case MAX -> "max";
             case AVG -> "avg";
         };
@@ -87,7 +92,7 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
     }
 
     public Descriptor withProjection(Projection newProjection) {
-        return new Descriptor(pooling, gemP, normalized, inputSize, newProjection);
+        return new Descriptor(pooling, gemP, normalized, inputSize, newProjection, regional);
     }
 
     public Descriptor withoutProjection() {
@@ -110,7 +115,8 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
                 throw new IllegalArgumentException("pooling needs a [C, H, W] feature map, the model returned shape "
                         + java.util.Arrays.toString(shape) + " (use the features model, see --model)");
             }
-            vector = pooling.pool(output, (int) shape[0], (int) (shape[1] * shape[2]), gemP);
+            vector = regional ? RegionalPooling.pool(pooling, output, (int) shape[0], (int) shape[1], (int) shape[2], gemP)
+                    : pooling.pool(output, (int) shape[0], (int) (shape[1] * shape[2]), gemP);
         } else if (shape.length != 1) {
             throw new IllegalArgumentException("logits need a vector, the model returned shape "
                     + java.util.Arrays.toString(shape) + " (use the classifier model, see --model)");
