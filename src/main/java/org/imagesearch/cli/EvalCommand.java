@@ -21,13 +21,16 @@ import picocli.CommandLine.Option;
 /**
  * {@code eval}: retrieval quality through the real pipeline, one JSON line plus a Markdown report with result
  * grids. For a CIFAR {@code train.bin} the {@code test.bin} beside it gives the queries unless told otherwise.
+ * {@code --copies} measures copy detection on the same index instead ({@link CopyDetection}).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = {
         "Retrieval quality through the real pipeline: index the data set into a table of its own, "
                 + "ask for the 20 nearest neighbours of every query, print one JSON line and write a Markdown "
                 + "report with result grids.",
         "Relevant = same class. For a CIFAR train.bin the test.bin beside it gives the queries; otherwise each "
-                + "indexed image queries the others."})
+                + "indexed image queries the others.",
+        "With --copies N: copy detection instead, rank-1 of every edited copy of the first N images among all "
+                + "indexed ones and the precision/recall of duplicate_of by distance; the report is copies.md."})
 final class EvalCommand implements Callable<Integer> {
     @Mixin
     private DatasetOption dataset;
