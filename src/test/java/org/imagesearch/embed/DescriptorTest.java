@@ -18,6 +18,7 @@ class DescriptorTest {
         assertEquals("gem-p3", Descriptor.of("gem", 3, 112).name());
         assertEquals("gem-p2.5", Descriptor.of("gem", 2.5, 112).name());
         assertEquals("rgem-p3", Descriptor.of("rgem", 3, 112).name());
+        assertEquals("gem-p3-flip", Descriptor.of("gem", 3, 112).flipInvariant().name());
         assertEquals("max", Descriptor.of("max", 3, 112).name());
         assertEquals("avg", Descriptor.of("avg", 3, 112).name());
         assertEquals(new DescriptorTag("m", "gem-p3", 112, null), Descriptor.of("gem", 3, 112).tag("m"));
@@ -56,7 +57,17 @@ class DescriptorTest {
         float[] regional = Descriptor.of("rgem", 1, 112).finish(map, new long[] {2, 3, 3});
         assertArrayEquals(new float[] {0.8722f, 0.4892f}, regional, 1e-3f);
         assertThrows(IllegalArgumentException.class,
-                () -> new Descriptor(Pooling.MAX, 0, true, 112, null, true), "regions are pooled with GeM");
+                () -> new Descriptor(Pooling.MAX, 0, true, 112, null, true, false), "regions are pooled with GeM");
+    }
+
+    @Test
+    void aFlipInvariantDescriptorAddsThePooledImageAndMirrorBeforeNormalising() {
+        float[] pair = {3, 0, 0, 0, 0, 0, 0, 0, /* the mirror: */ 0, 0, 0, 0, 0, 4, 0, 0}; // 2 x 2 channels of 2x2
+        float[] both = Descriptor.of("max", 3, 112).flipInvariant().finish(pair, new long[] {2, 2, 2, 2});
+        assertArrayEquals(new float[] {0.6f, 0.8f}, both, 1e-6f);
+        assertThrows(IllegalArgumentException.class,
+                () -> Descriptor.of("max", 3, 112).flipInvariant().finish(pair, new long[] {2, 4, 2}));
+        assertThrows(IllegalArgumentException.class, () -> Descriptor.reference().flipInvariant());
     }
 
     @Test
