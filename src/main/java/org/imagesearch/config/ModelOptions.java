@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 public final class ModelOptions {
     // The default descriptor: GeM-pooled trunk features at 112, the best measured trade-off (README).
     @Option(names = "--descriptor", paramLabel = "NAME", description = "how an image becomes a vector: logits "
-            + "(the reference), logits-normalized, gem, rgem (regional GeM), max or avg (default: ${DEFAULT-VALUE})")
+            + "(the reference), logits-normalized, gem, max or avg (default: ${DEFAULT-VALUE})")
     private String descriptor = "gem";
 
     @Option(names = "--gem-p", paramLabel = "P",

@@ -10,12 +10,11 @@ import java.util.Locale;
  *
  * @param gemP       GeM's exponent; only meaningful for {@link Pooling#GEM}
  * @param projection null for none; applied to the normalised pooled vector, then normalised again
- * @param regional   pool the whole map and five regions and add them ({@link RegionalPooling}), GeM only
  * @param mirrored   also pool the mirrored image and add it before normalising, so an image and its mirror get the
  *                   same vector (pooled descriptors only; twice the inference)
  */
 public record Descriptor(Pooling pooling, double gemP, boolean normalized, int inputSize, Projection projection,
-                         boolean regional, boolean mirrored) implements Serializable {
+                         boolean mirrored) implements Serializable {
     public static final int MIN_INPUT_SIZE = 64;
     public static final int MAX_INPUT_SIZE = 1024;
 
@@ -33,9 +32,6 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
             throw new IllegalArgumentException("--input-size must be in " + MIN_INPUT_SIZE + ".." + MAX_INPUT_SIZE
                     + ", got " + inputSize);
         }
-        if (regional && pooling != Pooling.GEM) {
-            throw new IllegalArgumentException("regional pooling is made with GeM");
-        }
         if (mirrored && pooling == Pooling.NONE) {
             throw new IllegalArgumentException("--flip-invariant needs a pooled descriptor");
         }
@@ -46,23 +42,22 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
 
     /** The reference tutorial's descriptor: raw logits at 224. */
     public static Descriptor reference() {
-        return new Descriptor(Pooling.NONE, 0, false, 224, null, false, false);
+        return new Descriptor(Pooling.NONE, 0, false, 224, null, false);
     }
 
     /**
-     * From the option values: {@code logits}, {@code logits-normalized}, {@code gem}, {@code rgem} (regional GeM),
-     * {@code max} or {@code avg}; {@code gemP} is used by {@code gem} and {@code rgem} only.
+     * From the option values: {@code logits}, {@code logits-normalized}, {@code gem}, {@code max} or
+     * {@code avg}; {@code gemP} is used by {@code gem} only.
      */
     public static Descriptor of(String kind, double gemP, int inputSize) {
         return switch (kind) {
-            case "logits" -> new Descriptor(Pooling.NONE, 0, false, inputSize, null, false, false);
-            case "logits-normalized" -> new Descriptor(Pooling.NONE, 0, true, inputSize, null, false, false);
-            case "gem" -> new Descriptor(Pooling.GEM, gemP, true, inputSize, null, false, false);
-            case "rgem" -> new Descriptor(Pooling.GEM, gemP, true, inputSize, null, true, false);
-            case "max" -> new Descriptor(Pooling.MAX, 0, true, inputSize, null, false, false);
-            case "avg" -> new Descriptor(Pooling.AVG, 0, true, inputSize, null, false, false);
+            case "logits" -> new Descriptor(Pooling.NONE, 0, false, inputSize, null, false);
+            case "logits-normalized" -> new Descriptor(Pooling.NONE, 0, true, inputSize, null, false);
+            case "gem" -> new Descriptor(Pooling.GEM, gemP, true, inputSize, null, false);
+            case "max" -> new Descriptor(Pooling.MAX, 0, true, inputSize, null, false);
+            case "avg" -> new Descriptor(Pooling.AVG, 0, true, inputSize, null, false);
             default -> throw new IllegalArgumentException(
-                    "--descriptor must be logits, logits-normalized, gem, rgem, max or avg, got '" + kind + "'");
+                    "--descriptor must be logits, logits-normalized, gem, max or avg, got '" + kind + "'");
         };
     }
 
@@ -71,16 +66,16 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
         return pooling != Pooling.NONE;
     }
 
-    /** The name recorded with every row, e.g. {@code logits}, {@code gem-p3}, {@code rgem-p3-flip}, {@code max}. */
+    /** The name recorded with every row, e.g. {@code logits}, {@code gem-p3}, {@code gem-p3-flip}, {@code max}. */
     public String name() {
-        return (pooling == Pooling.GEM ? kind() + "-p" + formatP(gemP) : kind()) + (mirrored ? "-flip" : "");
+        return (pooling == Pooling.GEM ? "gem-p" + formatP(gemP) : kind()) + (mirrored ? "-flip" : "");
     }
 
     /** The {@code --descriptor} value that gives this descriptor, as {@link #of} reads it (without the flip). */
     public String kind() {
         return switch (pooling) {
             case NONE -> normalized ? "logits-normalized" : "logits";
-            case GEM -> regional ? "rgem" : "gem";
+            case GEM -> "gem";
             case MAX -> "max";
             case AVG -> "avg";
         };
@@ -97,12 +92,12 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
     }
 
     public Descriptor withProjection(Projection newProjection) {
-        return new Descriptor(pooling, gemP, normalized, inputSize, newProjection, regional, mirrored);
+        return new Descriptor(pooling, gemP, normalized, inputSize, newProjection, mirrored);
     }
 
     /** The same descriptor made flip-invariant. */
     public Descriptor flipInvariant() {
-        return new Descriptor(pooling, gemP, normalized, inputSize, projection, regional, true);
+        return new Descriptor(pooling, gemP, normalized, inputSize, projection, true);
     }
 
     public Descriptor withoutProjection() {
@@ -149,8 +144,7 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
             throw new IllegalArgumentException("pooling needs a [C, H, W] feature map, the model returned shape "
                     + java.util.Arrays.toString(shape) + " (use the features model, see --model)");
         }
-        return regional ? RegionalPooling.pool(pooling, map, (int) shape[0], (int) shape[1], (int) shape[2], gemP)
-                : pooling.pool(map, (int) shape[0], (int) (shape[1] * shape[2]), gemP);
+        return pooling.pool(map, (int) shape[0], (int) (shape[1] * shape[2]), gemP);
     }
 
     private static String formatP(double p) {

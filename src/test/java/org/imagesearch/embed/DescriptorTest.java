@@ -17,7 +17,6 @@ class DescriptorTest {
         assertEquals("logits-normalized", Descriptor.of("logits-normalized", 3, 224).name());
         assertEquals("gem-p3", Descriptor.of("gem", 3, 112).name());
         assertEquals("gem-p2.5", Descriptor.of("gem", 2.5, 112).name());
-        assertEquals("rgem-p3", Descriptor.of("rgem", 3, 112).name());
         assertEquals("gem-p3-flip", Descriptor.of("gem", 3, 112).flipInvariant().name());
         assertEquals("max", Descriptor.of("max", 3, 112).name());
         assertEquals("avg", Descriptor.of("avg", 3, 112).name());
@@ -26,7 +25,7 @@ class DescriptorTest {
 
     @Test
     void kindIsTheOptionValueThatMakesTheDescriptor() {
-        for (String kind : new String[] {"logits", "logits-normalized", "gem", "rgem", "max", "avg"}) {
+        for (String kind : new String[] {"logits", "logits-normalized", "gem", "max", "avg"}) {
             assertEquals(kind, Descriptor.of(kind, 2.5, 112).kind());
         }
     }
@@ -46,18 +45,6 @@ class DescriptorTest {
         assertEquals(112, small.crop());
         // 112 * 256 / 224 = 128: resize 128, crop 112
         assertEquals(3 * 112 * 112, small.toTensor(new RgbImage(128, 160, new byte[128 * 160 * 3])).length);
-    }
-
-    @Test
-    void regionalGemAddsTheNormalisedWholeMapAndItsCornerAndCentreRegions() {
-        // 2 channels of 3x3 (regions of 2x2, the centre one at the top left), p = 1: channel 0 is 1 everywhere,
-        // channel 1 is 9 at the top left only. Whole map (1, 1); top-left and centre regions (1, 2.25); the other
-        // three (1, 0). Normalised each and added: (0.7071 + 2 * 0.4061 + 3, 0.7071 + 2 * 0.9138), then normalised.
-        float[] map = {1, 1, 1, 1, 1, 1, 1, 1, 1, 9, 0, 0, 0, 0, 0, 0, 0, 0};
-        float[] regional = Descriptor.of("rgem", 1, 112).finish(map, new long[] {2, 3, 3});
-        assertArrayEquals(new float[] {0.8722f, 0.4892f}, regional, 1e-3f);
-        assertThrows(IllegalArgumentException.class,
-                () -> new Descriptor(Pooling.MAX, 0, true, 112, null, true, false), "regions are pooled with GeM");
     }
 
     @Test
