@@ -3,6 +3,7 @@ package org.imagesearch.eval;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 import java.util.Random;
+import org.imagesearch.image.ImageEncoding;
 
 /**
  * One way a copy of an image is commonly made: an optional crop to a share of each side (at a seeded offset), a
@@ -73,6 +74,6 @@ public enum CopyEdit {
     byte[] apply(BufferedImage rgb, Random random) {
         BufferedImage image = crop < 1 ? ImageEdits.crop(rgb, crop, random) : rgb;
         image = change.apply(image, random);
-        return jpegQuality > 0 ? ImageEdits.jpeg(image, jpegQuality) : ImageEdits.png(image);
+        return jpegQuality > 0 ? ImageEncoding.jpeg(image, jpegQuality) : ImageEncoding.png(image);
     }
 }
