@@ -35,8 +35,8 @@ import org.imagesearch.store.PostgresConnections;
 public final class CopyDetection {
     /** The goal for {@code duplicate_of}: at most one wrong mark in fifty. */
     public static final double TARGET_PRECISION = 0.98;
-    /** The original and one distinct image are what each search needs; a few more keep the walk honest. */
-    private static final int K = 5;
+    /** A copy's search needs its original and the nearest distinct image; the HNSW walk's breadth is ef_search. */
+    private static final int K = 2;
 
     /** How many copies of each edit had their original first. */
     public record EditScore(CopyEdit edit, int copies, int rankOne) {
@@ -161,7 +161,7 @@ public final class CopyDetection {
             PipelineIndex.index(settings, dataset, databaseCount, progress);
         }
         double indexSeconds = (System.nanoTime() - start) / 1e9;
-        Map<CopyEdit, int[]> rankOne = new EnumMap<>(CopyEdit.class);
+        Map<CopyEdit, int[]> rankOne = new EnumMap<>(CopyEdit.class); // per edit: copies searched, found first
         List<Double> positives = new ArrayList<>();
         List<Double> negatives = new ArrayList<>();
         DistanceMetric metric = settings.database().table().distance();
