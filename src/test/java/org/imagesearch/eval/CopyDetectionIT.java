@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.Dataset;
 import org.imagesearch.testing.RealServices;
@@ -20,9 +19,7 @@ class CopyDetectionIT {
     @Test
     void everyEditOfTheOriginalsIsSearchedAndTheDuplicateThresholdComesFromTheCurve(TestServices services)
             throws Exception {
-        Settings settings = TestSettings.parse()
-                .withDatabase(services.database(TestServices.uniqueName("copies")))
-                .withJob(new Settings.Job(2, Duration.ofSeconds(1), 20, Duration.ofMillis(100)));
+        Settings settings = TestSettings.localPipeline(services, "copies");
         try (Dataset train = Dataset.open(Settings.defaultDataset(), Dataset.DEFAULT_SEED, true)) {
             CopyDetection.Outcome outcome = new CopyDetection(settings, train, 40, 3, 42, false)
                     .run(indexed -> { }, searched -> { });
