@@ -82,6 +82,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (copies != null) {
+            checkCopyOptions();
+        }
         Settings configured = new SettingsBuilder().with(embedding).with(job).with(search).build();
         Settings settings = SettingsResolver.resolve(configured, embedding.projection());
         if (copies != null) {
@@ -96,9 +99,7 @@ final class EvalCommand implements Callable<Integer> {
             Evaluation evaluation = new Evaluation(settings, indexed, limit, asked, queries,
                     new Evaluation.Plan(whitened, settings.search().queryExpansion(), reuseIndex));
             long total = Math.min(limit, indexed.size());
-            System.err.println(reuseIndex ? "Querying table " + settings.database().table().name()
-                    + " as indexed before" : "Indexing " + total + " images of " + indexed.describe()
-                    + " through the ingest pipeline");
+            announce(settings, indexed, total);
             ProgressBar bar = new ProgressBar();
             Evaluation.Outcome outcome = evaluation.run(done -> bar.update(done, total, "indexed"));
             bar.finish();
@@ -109,18 +110,28 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int copyDetection(Settings settings) throws Exception {
+    private void announce(Settings settings, Dataset indexed, long total) {
+        System.err.println(reuseIndex ? "Querying table " + settings.database().table().name() + " as indexed before"
+                : "Indexing " + total + " images of " + indexed.describe() + " through the ingest pipeline");
+    }
+
+    /** Refused before the database is reached. */
+    private void checkCopyOptions() {
+        if (copies < 1) {
+            throw new IllegalArgumentException("--copies must be at least 1, got " + copies);
+        }
         if (whitening != 0) {
             throw new IllegalArgumentException("--copies measures the configured descriptor: give a learned "
                     + "--projection rather than --whitening");
         }
+    }
+
+    private int copyDetection(Settings settings) throws Exception {
         try (Dataset indexed = Dataset.open(dataset.path(), Dataset.DEFAULT_SEED, true)) {
             int limit = databaseLimit == null ? indexed.size() : databaseLimit;
             CopyDetection detection = new CopyDetection(settings, indexed, limit, copies, seed, reuseIndex);
             long total = Math.min(limit, indexed.size());
-            System.err.println(reuseIndex ? "Querying table " + settings.database().table().name()
-                    + " as indexed before" : "Indexing " + total + " images of " + indexed.describe()
-                    + " through the ingest pipeline");
+            announce(settings, indexed, total);
             ProgressBar bar = new ProgressBar();
             long originals = Math.min(copies, total);
             CopyDetection.Outcome outcome = detection.run(done -> bar.update(done, total, "indexed"),
