@@ -41,7 +41,7 @@ final class WatchCommand implements Callable<Integer> {
     // Not --distance: that option names the table's metric.
     @Option(names = "--within", paramLabel = "D",
             description = "alert within this distance, in the table's metric (default: the near-duplicate default, "
-                    + "cosine 0.12 or L2 40)")
+                    + "cosine " + DuplicateDistance.COSINE_DEFAULT + " or L2 " + DuplicateDistance.L2_DEFAULT + ")")
     private Double distance;
 
     @Option(names = "--note", paramLabel = "TEXT", description = "a label kept with the watch")

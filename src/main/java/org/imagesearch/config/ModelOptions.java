@@ -19,6 +19,10 @@ public final class ModelOptions {
             + "first resized to N * 256 / 224 (default: ${DEFAULT-VALUE}; 224 in the reference)")
     private int inputSize = 112;
 
+    @Option(names = "--flip-invariant", description = "pooled descriptors: add the mirrored image's pooled vector, "
+            + "so a mirrored copy gets its original's vector (twice the inference; rows record e.g. gem-p3-flip)")
+    private boolean flipInvariant;
+
     @Option(names = "--model", paramLabel = "FILE", description = "TorchScript file (default: "
             + "squeezenet1_0-features.pt in ../shared/models for pooled descriptors, squeezenet1_0.pt for logits)")
     private Path file;
@@ -28,7 +32,8 @@ public final class ModelOptions {
     private String name;
 
     public Settings.Model model() {
-        Descriptor made = Descriptor.of(descriptor, gemP, inputSize);
+        Descriptor kind = Descriptor.of(descriptor, gemP, inputSize);
+        Descriptor made = flipInvariant ? kind.flipInvariant() : kind;
         Path path = file != null ? file : Settings.defaultModelPath(made);
         return new Settings.Model(path.toString(), name != null ? name : nameOf(path), made);
     }

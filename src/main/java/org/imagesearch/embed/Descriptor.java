@@ -10,9 +10,11 @@ import java.util.Locale;
  *
  * @param gemP       GeM's exponent; only meaningful for {@link Pooling#GEM}
  * @param projection null for none; applied to the normalised pooled vector, then normalised again
+ * @param mirrored   also pool the mirrored image and add it before normalising, so an image and its mirror get the
+ *                   same vector (pooled descriptors only; twice the inference)
  */
-public record Descriptor(Pooling pooling, double gemP, boolean normalized, int inputSize, Projection projection)
-        implements Serializable {
+public record Descriptor(Pooling pooling, double gemP, boolean normalized, int inputSize, Projection projection,
+                         boolean mirrored) implements Serializable {
     public static final int MIN_INPUT_SIZE = 64;
     public static final int MAX_INPUT_SIZE = 1024;
 
@@ -30,6 +32,9 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
             throw new IllegalArgumentException("--input-size must be in " + MIN_INPUT_SIZE + ".." + MAX_INPUT_SIZE
                     + ", got " + inputSize);
         }
+        if (mirrored && pooling == Pooling.NONE) {
+            throw new IllegalArgumentException("--flip-invariant needs a pooled descriptor");
+        }
         if (projection != null && !normalized) {
             throw new IllegalArgumentException("a projection needs a normalised descriptor");
         }
@@ -37,7 +42,7 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
 
     /** The reference tutorial's descriptor: raw logits at 224. */
     public static Descriptor reference() {
-        return new Descriptor(Pooling.NONE, 0, false, 224, null);
+        return new Descriptor(Pooling.NONE, 0, false, 224, null, false);
     }
 
     /**
@@ -46,11 +51,11 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
      */
     public static Descriptor of(String kind, double gemP, int inputSize) {
         return switch (kind) {
-            case "logits" -> new Descriptor(Pooling.NONE, 0, false, inputSize, null);
-            case "logits-normalized" -> new Descriptor(Pooling.NONE, 0, true, inputSize, null);
-            case "gem" -> new Descriptor(Pooling.GEM, gemP, true, inputSize, null);
-            case "max" -> new Descriptor(Pooling.MAX, 0, true, inputSize, null);
-            case "avg" -> new Descriptor(Pooling.AVG, 0, true, inputSize, null);
+            case "logits" -> new Descriptor(Pooling.NONE, 0, false, inputSize, null, false);
+            case "logits-normalized" -> new Descriptor(Pooling.NONE, 0, true, inputSize, null, false);
+            case "gem" -> new Descriptor(Pooling.GEM, gemP, true, inputSize, null, false);
+            case "max" -> new Descriptor(Pooling.MAX, 0, true, inputSize, null, false);
+            case "avg" -> new Descriptor(Pooling.AVG, 0, true, inputSize, null, false);
             default -> throw new IllegalArgumentException(
                     "--descriptor must be logits, logits-normalized, gem, max or avg, got '" + kind + "'");
         };
@@ -61,12 +66,12 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
         return pooling != Pooling.NONE;
     }
 
-    /** The name recorded with every row, e.g. {@code logits}, {@code gem-p3}, {@code max}. */
+    /** The name recorded with every row, e.g. {@code logits}, {@code gem-p3}, {@code gem-p3-flip}, {@code max}. */
     public String name() {
-        return pooling == Pooling.GEM ? "gem-p" + formatP(gemP) : kind();
+        return (pooling == Pooling.GEM ? "gem-p" + formatP(gemP) : kind()) + (mirrored ? "-flip" : "");
     }
 
-    /** The {@code --descriptor} value that gives this descriptor, as {@link #of} reads it. */
+    /** The {@code --descriptor} value that gives this descriptor, as {@link #of} reads it (without the flip). */
     public String kind() {
         return switch (pooling) {
             case NONE -> normalized ? "logits-normalized" : "logits";
@@ -87,7 +92,12 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
     }
 
     public Descriptor withProjection(Projection newProjection) {
-        return new Descriptor(pooling, gemP, normalized, inputSize, newProjection);
+        return new Descriptor(pooling, gemP, normalized, inputSize, newProjection, mirrored);
+    }
+
+    /** The same descriptor made flip-invariant. */
+    public Descriptor flipInvariant() {
+        return new Descriptor(pooling, gemP, normalized, inputSize, projection, true);
     }
 
     public Descriptor withoutProjection() {
@@ -100,17 +110,25 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
     }
 
     /**
-     * The vector for one model output of the given shape ([D] for logits, [C, H, W] for a feature map):
-     * pooled, normalised and projected as this descriptor says.
+     * The vector for one model output of the given shape ([D] for logits, [C, H, W] for a feature map, [2, C, H, W]
+     * for the image and its mirror): pooled, normalised and projected as this descriptor says.
      */
     public float[] finish(float[] output, long[] shape) {
         float[] vector = output;
-        if (pooled()) {
-            if (shape.length != 3) {
-                throw new IllegalArgumentException("pooling needs a [C, H, W] feature map, the model returned shape "
-                        + java.util.Arrays.toString(shape) + " (use the features model, see --model)");
+        if (mirrored) {
+            if (shape.length != 4 || shape[0] != 2) {
+                throw new IllegalArgumentException("a flip-invariant descriptor needs the feature maps of the image "
+                        + "and its mirror, the model returned shape " + java.util.Arrays.toString(shape));
             }
-            vector = pooling.pool(output, (int) shape[0], (int) (shape[1] * shape[2]), gemP);
+            long[] one = {shape[1], shape[2], shape[3]};
+            int half = output.length / 2;
+            vector = pool(java.util.Arrays.copyOfRange(output, 0, half), one);
+            float[] mirror = pool(java.util.Arrays.copyOfRange(output, half, output.length), one);
+            for (int i = 0; i < vector.length; i++) {
+                vector[i] += mirror[i];
+            }
+        } else if (pooled()) {
+            vector = pool(output, shape);
         } else if (shape.length != 1) {
             throw new IllegalArgumentException("logits need a vector, the model returned shape "
                     + java.util.Arrays.toString(shape) + " (use the classifier model, see --model)");
@@ -119,6 +137,14 @@ public record Descriptor(Pooling pooling, double gemP, boolean normalized, int i
             vector = Vectors.l2Normalize(vector == output ? vector.clone() : vector);
         }
         return projection == null ? vector : projection.apply(vector);
+    }
+
+    private float[] pool(float[] map, long[] shape) {
+        if (shape.length != 3) {
+            throw new IllegalArgumentException("pooling needs a [C, H, W] feature map, the model returned shape "
+                    + java.util.Arrays.toString(shape) + " (use the features model, see --model)");
+        }
+        return pooling.pool(map, (int) shape[0], (int) (shape[1] * shape[2]), gemP);
     }
 
     private static String formatP(double p) {

@@ -30,4 +30,19 @@ public enum DistanceMetric {
             default -> throw new IllegalArgumentException("--distance must be l2 or cosine, got '" + name + "'");
         };
     }
+
+    /** The distance pgvector's operator gives, computed here (in double) for two vectors already at hand. */
+    public double between(float[] a, float[] b) {
+        double dot = 0;
+        double aa = 0;
+        double bb = 0;
+        double squares = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            aa += (double) a[i] * a[i];
+            bb += (double) b[i] * b[i];
+            squares += ((double) a[i] - b[i]) * ((double) a[i] - b[i]);
+        }
+        return this == L2 ? Math.sqrt(squares) : 1 - dot / Math.sqrt(aa * bb);
+    }
 }

@@ -1,6 +1,7 @@
 package org.imagesearch.embed;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
@@ -10,7 +11,7 @@ import org.imagesearch.image.RgbImage;
 
 /**
  * Pre- and post-processing of the SqueezeNet TorchScript model in one place: an {@link RgbImage} goes in
- * as a normalised [3, size, size] tensor (batched by stacking); the model's output (logits, or a feature
+ * as a normalised [3, size, size] tensor (batched by stacking; with its mirror for a flip-invariant descriptor); the model's output (logits, or a feature
  * map to pool) comes out as the {@link Descriptor}'s finished vector.
  */
 public final class SqueezeNetTranslator implements Translator<RgbImage, float[]> {
@@ -26,7 +27,8 @@ public final class SqueezeNetTranslator implements Translator<RgbImage, float[]>
     public NDList processInput(TranslatorContext ctx, RgbImage image) {
         int crop = preprocessor.crop();
         NDArray tensor = ctx.getNDManager().create(preprocessor.toTensor(image), new Shape(3, crop, crop));
-        return new NDList(tensor);
+        // a flip-invariant descriptor runs the image and its mirror (flipped along the width) as one batch of two
+        return new NDList(descriptor.mirrored() ? NDArrays.stack(new NDList(tensor, tensor.flip(2))) : tensor);
     }
 
     @Override
@@ -35,8 +37,9 @@ public final class SqueezeNetTranslator implements Translator<RgbImage, float[]>
         return descriptor.finish(result.toFloatArray(), result.getShape().getShape());
     }
 
+    /** None for the flip-invariant pair, which is its own batch; otherwise one image stacked as a batch of one. */
     @Override
     public Batchifier getBatchifier() {
-        return Batchifier.STACK;
+        return descriptor.mirrored() ? null : Batchifier.STACK;
     }
 }

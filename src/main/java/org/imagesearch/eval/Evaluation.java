@@ -2,8 +2,6 @@ package org.imagesearch.eval;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +16,6 @@ import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.embed.EmbedderPool;
 import org.imagesearch.embed.Projection;
 import org.imagesearch.json.Json;
-import org.imagesearch.local.LocalPipeline;
 import org.imagesearch.query.Hit;
 import org.imagesearch.query.ImageSearch;
 import org.imagesearch.query.Query;
@@ -28,8 +25,6 @@ import org.imagesearch.report.MachineInfo;
 import org.imagesearch.store.ImageTable;
 import org.imagesearch.store.PostgresConnections;
 import org.imagesearch.store.ProjectionLearner;
-import org.imagesearch.store.VectorTableSchema;
-import org.imagesearch.store.VectorTableSql;
 
 /**
  * Retrieval quality through the real pipeline: the database split is indexed by the ingest job (Kafka,
@@ -175,28 +170,8 @@ public final class Evaluation {
                 expansion, learned, reuseIndex ? null : ingestSeconds, examples);
     }
 
-    /** Evaluation tables are its own: made anew each run, so a change of descriptor or dimension just works. */
-    private static void recreateTable(Settings.Database db) throws SQLException {
-        try (Connection connection = PostgresConnections.open(db);
-             PreparedStatement drop = connection.prepareStatement(new VectorTableSql(db.table()).dropTable())) {
-            drop.execute();
-        }
-    }
-
-    /**
-     * The labels of database positions 0..n-1, once the table is checked to hold exactly those n images, made
-     * with the configured descriptor.
-     */
     private List<String> indexedLabels(Settings settings) throws Exception {
-        try (Connection connection = PostgresConnections.open(settings.database())) {
-            new VectorTableSchema(new VectorTableSql(settings.database().table()))
-                    .requireDescriptor(connection, settings.model().tag());
-            long rows = new ImageTable(settings.database().table()).countRows(connection);
-            if (rows != databaseCount) {
-                throw new IllegalStateException("table " + settings.database().table().name() + " holds " + rows
-                        + " images, not the " + databaseCount + " database images: run without --reuse-index");
-            }
-        }
+        PipelineIndex.requireIndexed(settings, databaseCount);
         return databaseLabels();
     }
 
@@ -208,15 +183,9 @@ public final class Evaluation {
         return labels;
     }
 
-    /** Publishes database positions 0..n-1 as ids 0..n-1 and waits until all are indexed; returns their labels. */
+    /** Indexes database positions 0..n-1 as ids 0..n-1; returns their labels. */
     private List<String> indexDatabase(Settings settings, LongConsumer progress) throws Exception {
-        recreateTable(settings.database());
-        try (LocalPipeline pipeline = LocalPipeline.start(settings, true)) {
-            if (pipeline.publishAndAwait(database, databaseCount, published -> { }, progress) > 0) {
-                throw new IllegalStateException(pipeline.deadLetters() + " database images were dead-lettered: "
-                        + pipeline.latestDeadLetter());
-            }
-        }
+        PipelineIndex.index(settings, database, databaseCount, progress);
         return databaseLabels();
     }
 

@@ -2,14 +2,6 @@ package org.imagesearch.image;
 
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * The small picture stored with each row, so that search answers can show what they found whatever the
@@ -27,7 +19,7 @@ public final class Thumbnails {
     public static byte[] of(RgbImage image) {
         int longSide = Math.max(image.width(), image.height());
         if (longSide <= LOSSLESS_UP_TO) {
-            return write(toBufferedImage(image), "png");
+            return ImageEncoding.png(toBufferedImage(image));
         }
         double scale = Math.min(1.0, (double) MAX_SIDE / longSide);
         int w = Math.max(1, (int) Math.round(image.width() * scale));
@@ -44,7 +36,7 @@ public final class Thumbnails {
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
         g.drawImage(source.getScaledInstance(w, h, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
         g.dispose();
-        return write(scaled, "jpeg");
+        return ImageEncoding.jpeg(scaled, JPEG_QUALITY / 100f);
     }
 
     /** The media type of stored thumbnail bytes. */
@@ -62,24 +54,5 @@ public final class Thumbnails {
             out.setRGB(0, y, image.width(), 1, row, 0, image.width());
         }
         return out;
-    }
-
-    private static byte[] write(BufferedImage image, String format) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (format.equals("jpeg")) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(JPEG_QUALITY / 100f);
-            }
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 }

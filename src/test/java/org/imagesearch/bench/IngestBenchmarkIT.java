@@ -45,9 +45,7 @@ class IngestBenchmarkIT {
     }
 
     private static Settings settings(TestServices services) {
-        return TestSettings.parse()
-                .withDatabase(services.database(TestServices.uniqueName("bench")))
-                .withJob(new Settings.Job(2, Duration.ofSeconds(1), 20, Duration.ofMillis(100)));
+        return TestSettings.localPipeline(services, "bench");
     }
 
     private static JsonNode bench(TestServices services, ImageDelivery delivery, PythonReference python)

@@ -30,9 +30,7 @@ class SoakBenchmarkIT {
         for (int i = 0; i < cifar.size(); i++) {
             Files.write(folder.resolve(i + ".png"), cifar.get(i).bytes());
         }
-        Settings settings = TestSettings.parse()
-                .withDatabase(services.database(TestServices.uniqueName("soak")))
-                .withJob(new Settings.Job(2, Duration.ofSeconds(1), 20, Duration.ofMillis(100)));
+        Settings settings = TestSettings.localPipeline(services, "soak");
         JsonNode json;
         try (BenchImages images = BenchImages.open(folder, 1, ImageDelivery.INLINE)) {
             json = new SoakBenchmark(settings, images, Duration.ofSeconds(8), 10, 2).run(rows -> { });

@@ -234,6 +234,16 @@ class MainTest {
                 "--jdbc-url", UNREACHABLE), "image-search eval: Connection to 127.0.0.1:1 refused");
     }
 
+    /** The database is unreachable too: copy detection's refusals come before any connection is tried. */
+    @Test
+    void evalCopiesRefusesNoCopiesAndWhiteningInOneLine() {
+        assertOneLine(run("eval", "--copies", "0", "--jdbc-url", UNREACHABLE),
+                "image-search eval: --copies must be at least 1, got 0");
+        assertOneLine(run("eval", "--copies", "5", "--whitening", "16", "--jdbc-url", UNREACHABLE),
+                "image-search eval: --copies measures the configured descriptor: give a learned --projection rather "
+                        + "than --whitening");
+    }
+
     /** The database is unreachable too: a wrong path is said before any connection is tried. */
     @Test
     void aMissingQueryImageIsOneLine() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class DuplicateDistanceTest {
     @Test
     void theDefaultFollowsTheTablesMetric() {
-        assertEquals(0.12, TestSettings.parse().database().duplicateDistance());
+        assertEquals(0.10, TestSettings.parse().database().duplicateDistance());
         assertEquals(40.0, TestSettings.parse("--descriptor", "logits").database().duplicateDistance());
         assertEquals(40.0, TestSettings.parse("--distance", "l2").database().duplicateDistance());
     }
@@ -20,7 +20,7 @@ class DuplicateDistanceTest {
     void offTurnsItOffAndANumberIsTakenAsGiven() {
         assertNull(TestSettings.parse("--duplicate-distance", "off").database().duplicateDistance());
         assertEquals(0.2, TestSettings.parse("--duplicate-distance", "0.2").database().duplicateDistance());
-        assertEquals(0.12, DuplicateDistance.parse("default", DistanceMetric.COSINE));
+        assertEquals(0.10, DuplicateDistance.parse("default", DistanceMetric.COSINE));
     }
 
     @Test

@@ -32,7 +32,7 @@ class SettingsTest {
     private static final Set<String> OPTIONS = Set.of(
             "--bootstrap-servers", "--topic", "--dead-letter-topic", "--alert-topic", "--group-id", "--start-offsets",
             "--jdbc-url", "--db-user", "--db-password", "--table", "--dimension", "--distance", "--duplicate-distance", "--hnsw-m",
-            "--hnsw-ef-construction", "--vector-type", "--model", "--model-name", "--descriptor", "--gem-p", "--input-size", "--projection",
+            "--hnsw-ef-construction", "--vector-type", "--model", "--model-name", "--descriptor", "--gem-p", "--flip-invariant", "--input-size", "--projection",
             "--file-roots", "--allow-hosts", "--allow-networks", "--http-connect-timeout-ms", "--http-read-timeout-ms", "--max-image-bytes", "--max-pixels",
             "--load-capacity", "--load-attempts", "--load-backoff-ms",
             "--parallelism", "--checkpoint-interval-ms", "--embed-batch-size", "--embed-batch-wait-ms", "--sink-batch-size", "--sink-batch-interval-ms",

@@ -17,6 +17,7 @@ class DescriptorTest {
         assertEquals("logits-normalized", Descriptor.of("logits-normalized", 3, 224).name());
         assertEquals("gem-p3", Descriptor.of("gem", 3, 112).name());
         assertEquals("gem-p2.5", Descriptor.of("gem", 2.5, 112).name());
+        assertEquals("gem-p3-flip", Descriptor.of("gem", 3, 112).flipInvariant().name());
         assertEquals("max", Descriptor.of("max", 3, 112).name());
         assertEquals("avg", Descriptor.of("avg", 3, 112).name());
         assertEquals(new DescriptorTag("m", "gem-p3", 112, null), Descriptor.of("gem", 3, 112).tag("m"));
@@ -44,6 +45,16 @@ class DescriptorTest {
         assertEquals(112, small.crop());
         // 112 * 256 / 224 = 128: resize 128, crop 112
         assertEquals(3 * 112 * 112, small.toTensor(new RgbImage(128, 160, new byte[128 * 160 * 3])).length);
+    }
+
+    @Test
+    void aFlipInvariantDescriptorAddsThePooledImageAndMirrorBeforeNormalising() {
+        float[] pair = {3, 0, 0, 0, 0, 0, 0, 0, /* the mirror: */ 0, 0, 0, 0, 0, 4, 0, 0}; // 2 x 2 channels of 2x2
+        float[] both = Descriptor.of("max", 3, 112).flipInvariant().finish(pair, new long[] {2, 2, 2, 2});
+        assertArrayEquals(new float[] {0.6f, 0.8f}, both, 1e-6f);
+        assertThrows(IllegalArgumentException.class,
+                () -> Descriptor.of("max", 3, 112).flipInvariant().finish(pair, new long[] {2, 4, 2}));
+        assertThrows(IllegalArgumentException.class, () -> Descriptor.reference().flipInvariant());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.imagesearch.embed;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
@@ -65,10 +66,35 @@ class PooledDescriptorTest {
         assertArrayEquals(unit(featureMap.mean(new int[] {1})), embed(Descriptor.of("avg", 3, SIZE)), 1e-5f);
     }
 
+    @Test
+    void aFlipInvariantDescriptorGivesAnImageAndItsMirrorTheSameVector() throws Exception {
+        Descriptor flip = Descriptor.of("gem", 3, SIZE).flipInvariant();
+        RgbImage mirror = mirrored(image);
+        assertArrayEquals(embed(flip, image), embed(flip, mirror), 1e-5f);
+        Descriptor plain = Descriptor.of("gem", 3, SIZE);
+        assertTrue(DistanceMetric.COSINE.between(embed(plain, image), embed(plain, mirror)) > 1e-3,
+                "without the flip the mirror's vector differs");
+    }
+
     private float[] embed(Descriptor descriptor) throws Exception {
+        return embed(descriptor, image);
+    }
+
+    private static float[] embed(Descriptor descriptor, RgbImage picture) throws Exception {
         try (ImageEmbedder embedder = ImageEmbedder.load(new ModelSpec(Settings.defaultModelPath(descriptor).toString(), "test", descriptor, 512))) {
-            return embedder.embed(image);
+            return embedder.embed(picture);
         }
+    }
+
+    private static RgbImage mirrored(RgbImage original) {
+        int w = original.width();
+        byte[] rgb = new byte[original.rgb().length];
+        for (int y = 0; y < original.height(); y++) {
+            for (int x = 0; x < w; x++) {
+                System.arraycopy(original.rgb(), (y * w + x) * 3, rgb, (y * w + (w - 1 - x)) * 3, 3);
+            }
+        }
+        return new RgbImage(w, original.height(), rgb);
     }
 
     private static float[] unit(NDArray v) {

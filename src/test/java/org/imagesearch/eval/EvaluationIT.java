@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.Map;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.Dataset;
@@ -22,9 +21,7 @@ class EvaluationIT {
 
     @Test
     void cifarTestImagesQueryTheIndexedTrainingImages(TestServices services) throws Exception {
-        Settings settings = TestSettings.parse()
-                .withDatabase(services.database(TestServices.uniqueName("eval")))
-                .withJob(new Settings.Job(2, Duration.ofSeconds(1), 20, Duration.ofMillis(100)));
+        Settings settings = TestSettings.localPipeline(services, "eval");
         try (Dataset train = Dataset.open(Settings.defaultDataset(), Dataset.DEFAULT_SEED, true);
              Dataset test = Dataset.open(Settings.defaultDataset().resolveSibling("test.bin"), Dataset.DEFAULT_SEED, true)) {
             Evaluation.Outcome outcome = new Evaluation(settings, train, 60, test, 12, Evaluation.Plan.PLAIN).run(settled -> { });
@@ -44,9 +41,7 @@ class EvaluationIT {
 
     @Test
     void withoutAQuerySplitEachQueryLeavesItselfOut(TestServices services) throws Exception {
-        Settings settings = TestSettings.parse()
-                .withDatabase(services.database(TestServices.uniqueName("loo")))
-                .withJob(new Settings.Job(2, Duration.ofSeconds(1), 20, Duration.ofMillis(100)));
+        Settings settings = TestSettings.localPipeline(services, "loo");
         try (Dataset coil = Dataset.open(Settings.sharedDir().resolve("datasets/coil-100/coil100_images.zip"),
                 Dataset.DEFAULT_SEED, true)) {
             Evaluation.Outcome outcome = new Evaluation(settings, coil, 50, null, 10, Evaluation.Plan.PLAIN).run(settled -> { });
@@ -59,9 +54,7 @@ class EvaluationIT {
     @Test
     void whiteningIsLearnedFromTheIndexThenAppliedInsideTheJobAndQueriesAreAlsoScoredExpanded(TestServices services)
             throws Exception {
-        Settings settings = TestSettings.parse()
-                .withDatabase(services.database(TestServices.uniqueName("white")))
-                .withJob(new Settings.Job(2, Duration.ofSeconds(1), 20, Duration.ofMillis(100)));
+        Settings settings = TestSettings.localPipeline(services, "white");
         try (Dataset train = Dataset.open(Settings.defaultDataset(), Dataset.DEFAULT_SEED, true);
              Dataset test = Dataset.open(Settings.defaultDataset().resolveSibling("test.bin"), Dataset.DEFAULT_SEED, true)) {
             Evaluation.Outcome outcome = new Evaluation(settings, train, 60, test, 8,

@@ -28,8 +28,10 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.imagesearch.config.DuplicateDistance;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
+import org.imagesearch.embed.DistanceMetric;
 import org.imagesearch.image.ImageDecoder;
 import org.imagesearch.ingest.Stage;
 import org.imagesearch.query.BoundedQueryEmbedder;
@@ -199,7 +201,8 @@ class SearchServiceIT {
         assertEquals(201, byImage.statusCode(), byImage.body());
         assertEquals(0.1, byId.get("distance").asDouble());
         assertEquals("five", byId.get("note").asText());
-        assertEquals(0.12, JSON.readTree(byImage.body()).get("distance").asDouble(), "the near-duplicate default");
+        assertEquals(DuplicateDistance.defaultFor(DistanceMetric.COSINE), JSON.readTree(byImage.body()).get("distance")
+                .asDouble(), "the near-duplicate default");
         JsonNode listed = JSON.readTree(get("/api/watchlist").body()).get("watches");
         assertTrue(listed.toString().contains("\"watch_id\":" + byId.get("watch_id").asLong() + ","), listed.toString());
         assertError(post("/api/watchlist", "{\"id\":999999}"), 404, "999999");
@@ -223,7 +226,8 @@ class SearchServiceIT {
         assertError(delete(path, Map.of()), 404, "no watch with id " + watchId);
         assertError(delete("/api/watchlist/six", Map.of()), 400, "watch_id must be an integer, got 'six'");
         assertError(delete("/api/watchlist", Map.of()), 404, "no such endpoint");
-        assertEquals(0.12, JSON.readTree(get("/api/stats").body()).get("watch_default_distance").asDouble(),
+        assertEquals(DuplicateDistance.COSINE_DEFAULT,
+                JSON.readTree(get("/api/stats").body()).get("watch_default_distance").asDouble(),
                 "the page is told the distance a watch gets by default");
     }
 

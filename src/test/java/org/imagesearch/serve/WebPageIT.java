@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.imagesearch.config.DuplicateDistance;
 import org.imagesearch.config.Settings;
 import org.imagesearch.dataset.DatasetImage;
 import org.imagesearch.ingest.Stage;
@@ -192,10 +193,11 @@ class WebPageIT {
     void aWatchAddedFromThePageIsListedInThePanelAndRemovedFromIt() {
         open("#id=7");
         waitForTiles(20);
-        wait.until(ExpectedConditions.attributeToBe(By.id("watch-distance"), "placeholder", "0.12"));
+        String byDefaultDistance = String.valueOf(DuplicateDistance.COSINE_DEFAULT); // as JavaScript prints it too
+        wait.until(ExpectedConditions.attributeToBe(By.id("watch-distance"), "placeholder", byDefaultDistance));
         browser.findElement(By.id("watch")).click();
         WebElement byDefault = waitForWatch("image 7");
-        assertTrue(byDefault.getText().contains("within 0.12"), "the server's default: " + byDefault.getText());
+        assertTrue(byDefault.getText().contains("within " + byDefaultDistance), "the server's default: " + byDefault.getText());
         assertTrue(browser.findElement(By.id("watch-done")).getText().startsWith("Added watch "));
 
         browser.findElement(By.id("watch-distance")).sendKeys("0.05");

@@ -1,5 +1,6 @@
 package org.imagesearch.testing;
 
+import java.time.Duration;
 import java.util.Map;
 import org.imagesearch.config.CommandLines;
 import org.imagesearch.config.EmbeddingOptions;
@@ -37,6 +38,15 @@ public final class TestSettings {
         CommandLines.of(options, environment).parseArgs(args);
         return new SettingsBuilder().with(options.kafka).with(options.embedding).with(options.job)
                 .with(options.search).with(options.queryTopics).with(options.service).build();
+    }
+
+    /**
+     * The defaults for a run through {@code LocalPipeline} on the test run's database, in a table named after
+     * {@code prefix} of its own: 2 subtasks, checkpoints every second, sink batches of 20 flushed within 100 ms.
+     */
+    public static Settings localPipeline(TestServices services, String prefix) {
+        return parse().withDatabase(services.database(TestServices.uniqueName(prefix)))
+                .withJob(new Settings.Job(2, Duration.ofSeconds(1), 20, Duration.ofMillis(100)));
     }
 
     /** The command line of every option group, e.g. to list the options they declare. */

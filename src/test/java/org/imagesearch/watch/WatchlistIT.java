@@ -22,14 +22,16 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.imagesearch.config.Settings;
+import org.imagesearch.dataset.Dataset;
 import org.imagesearch.dataset.DatasetImage;
+import org.imagesearch.eval.CopyEdit;
+import org.imagesearch.eval.CopyEdits;
 import org.imagesearch.ingest.IngestJob;
 import org.imagesearch.publish.ImagePublisher;
 import org.imagesearch.publish.IngestMessageWriter;
 import org.imagesearch.store.PostgresConnections;
 import org.imagesearch.testing.Await;
 import org.imagesearch.testing.ConsumedTopic;
-import org.imagesearch.testing.EditedCopies;
 import org.imagesearch.testing.IngestJobs;
 import org.imagesearch.testing.MiniClusters;
 import org.imagesearch.testing.RealServices;
@@ -69,7 +71,7 @@ class WatchlistIT {
         List<DatasetImage> cifar = TestImages.cifar(9);
         byte[] original = cifar.get(0).bytes();
         Map<Long, byte[]> later = new LinkedHashMap<>();
-        later.put(100L, upsert(100, EditedCopies.JPEG_Q30.copyOf(original)));
+        later.put(100L, upsert(100, new CopyEdits(Dataset.DEFAULT_SEED).copyOf(original, 0, CopyEdit.JPEG_Q35)));
         later.put(101L, upsert(101, brightened(original)));
         later.put(102L, upsert(102, croppedByOnePixel(original)));
         for (long id = 1; id < cifar.size(); id++) {
