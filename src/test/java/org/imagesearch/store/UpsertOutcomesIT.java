@@ -5,8 +5,6 @@ import static org.imagesearch.store.RowChange.INSERTED;
 import static org.imagesearch.store.RowChange.NONE;
 import static org.imagesearch.store.RowChange.UPDATED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -84,24 +82,6 @@ class UpsertOutcomesIT {
         assertEquals(List.of(UPDATED), apply(NEAR, upsert(10, 2, 1)));
 
         assertEquals(Map.of(10L, 20L, 11L, 20L), duplicateOf(), "the members re-pointed by the statement's CTE");
-    }
-
-    @Test
-    void theStatementIsPlannedOnceForTheConnectionNotForEachChange() throws Exception {
-        try (Connection c = PostgresConnections.open(db)) {
-            List<VectorRecord> changes = List.of(upsert(1, 1, 0), upsert(2, 1, 1), upsert(3, 1, 2), delete(1, 2),
-                    upsert(4, 1, 3), upsert(5, 1, 4), upsert(2, 2, 1));
-            SinkWrites.apply(c, sql, NEAR, changes, 2); // four batches, as the sink sends them
-
-            try (Statement s = c.createStatement();
-                 ResultSet plans = s.executeQuery("SELECT generic_plans, custom_plans FROM pg_prepared_statements "
-                         + "WHERE statement LIKE 'WITH given%'")) {
-                assertTrue(plans.next(), "prepared on the server");
-                assertEquals(changes.size(), plans.getLong(1), "generic plans");
-                assertEquals(0, plans.getLong(2), "custom plans");
-                assertFalse(plans.next(), "one prepared statement for every batch");
-            }
-        }
     }
 
     private List<RowChange> apply(Double duplicateDistance, VectorRecord... changes) throws SQLException {
