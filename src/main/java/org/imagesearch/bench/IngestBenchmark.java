@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsDescription;
-import org.imagesearch.image.ImageDecoder;
 import org.imagesearch.json.Json;
 import org.imagesearch.local.LocalFlink;
 import org.imagesearch.local.LocalPipeline;
@@ -62,9 +61,8 @@ public final class IngestBenchmark {
     public ObjectNode run(LongConsumer progress) throws Exception {
         int parallelism = LocalFlink.parallelism(settings.job());
         List<Path> pythonFiles = run.python() == null ? null : images.files(count); // fails before anything runs
-        ImageDecoder decoder = new ImageDecoder(settings.loader().maxPixels(), settings.modelSpec().decodeTarget());
         double modelOnly = ModelOnlyBenchmark.measure(settings.modelSpec(), parallelism, settings.embedBatchSize(),
-                ModelOnlyBenchmark.decoded(images, decoder, modelImages)).imagesPerSecond();
+                ModelOnlyBenchmark.decoded(images, settings, modelImages)).imagesPerSecond();
         ObjectNode result = Json.object();
         StageHistograms.reset();
         double rate;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.imagesearch.config.Settings;
 import org.imagesearch.config.SettingsDescription;
-import org.imagesearch.image.ImageDecoder;
 import org.imagesearch.image.RgbImage;
 import org.imagesearch.json.Json;
 import org.imagesearch.report.MachineInfo;
@@ -29,8 +28,7 @@ public final class ModelBatchBenchmark {
     }
 
     public ObjectNode run(List<Integer> batchSizes, int rounds) throws Exception {
-        ImageDecoder decoder = new ImageDecoder(settings.loader().maxPixels(), settings.modelSpec().decodeTarget());
-        List<RgbImage> decoded = ModelOnlyBenchmark.decoded(images, decoder, count);
+        List<RgbImage> decoded = ModelOnlyBenchmark.decoded(images, settings, count);
         double[][] rates = new double[batchSizes.size()][rounds];
         double[][] cpu = new double[batchSizes.size()][rounds];
         for (int round = 0; round < rounds; round++) {

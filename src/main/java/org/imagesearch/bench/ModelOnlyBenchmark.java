@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.imagesearch.config.Settings;
 import org.imagesearch.embed.ImageEmbedder;
 import org.imagesearch.embed.ModelSpec;
 import org.imagesearch.image.ImageDecoder;
@@ -69,10 +70,11 @@ public final class ModelOnlyBenchmark {
     }
 
     /**
-     * {@code count} images of {@code images} decoded as the job decodes them: the first ones, or as many as fit in
+     * {@code count} images of {@code images} decoded as the job with {@code settings} decodes them: the first ones, or as many as fit in
      * memory repeated in turn, since the model's cost depends on an image's size, not on which image it is.
      */
-    public static List<RgbImage> decoded(BenchImages images, ImageDecoder decoder, int count) throws IOException {
+    public static List<RgbImage> decoded(BenchImages images, Settings settings, int count) throws IOException {
+        ImageDecoder decoder = new ImageDecoder(settings.loader().maxPixels(), settings.modelSpec().decodeTarget());
         List<RgbImage> decoded = new ArrayList<>();
         long bytes = 0;
         for (int i = 0; i < Math.min(count, images.size()) && bytes < MAX_DECODED_BYTES; i++) {

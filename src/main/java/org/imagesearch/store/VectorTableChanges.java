@@ -17,23 +17,20 @@ import org.imagesearch.metrics.StageTimer;
  */
 public final class VectorTableChanges implements Serializable {
     private final String sql;
+    private final String forceIndexScans;
     private final VectorRecordStatementBuilder binder;
 
     public VectorTableChanges(VectorTableSql table, Double duplicateDistance) {
         this.sql = table.upsertOrDelete();
+        this.forceIndexScans = table.forceIndexScans();
         this.binder = new VectorRecordStatementBuilder(duplicateDistance);
     }
 
-    /**
-     * Applies {@code batch} and commits; returns what each change did, or rolls back and throws. Sequential scans are off
-     * for the transaction: every table the statement reads has the index it needs, and on a table of some thousands of
-     * rows the planner costs the near-duplicate check's HNSW search above a sequential scan and sort of every vector
-     * (746 against 541 at 10,000 rows), which then took 41 ms a row where the index takes about 1.
-     */
+    /** Applies {@code batch} and commits, index scans only; returns what each change did, or rolls back and throws. */
     public List<RowChange> apply(Connection connection, List<VectorRecord> batch, StageTimer timer) throws SQLException {
         connection.setAutoCommit(false);
         try (PreparedStatement ps = connection.prepareStatement(sql); Statement settings = connection.createStatement()) {
-            settings.execute("SET LOCAL enable_seqscan = off"); // ends with the transaction
+            settings.execute(forceIndexScans);
             List<RowChange> changes = new ArrayList<>(batch.size());
             for (VectorRecord record : batch) {
                 StageTimer.Start start = timer.start();
